@@ -1,0 +1,52 @@
+package dev.culprit.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Objects;
+
+/**
+ * Anomaly evidence about one entity from one signal: a metric, a log template or an operation that
+ * departs from the entity's learned history.
+ *
+ * @param resource the entity (and what it belongs to)
+ * @param signal the modality the evidence comes from
+ * @param feature the metric name, log template or operation
+ * @param score strength of the departure (robust z-score or equivalent, always positive)
+ * @param value the observed value in the window
+ * @param baseline the expected value from history
+ * @param direction whether the value went up or down
+ * @param onset when the departure started (epoch millis)
+ * @param time the end of the window that produced this evidence (epoch millis)
+ * @param detail a short human-readable description
+ */
+public record Evidence(
+    Resource resource,
+    SignalType signal,
+    String feature,
+    double score,
+    double value,
+    double baseline,
+    Direction direction,
+    long onset,
+    long time,
+    String detail) {
+
+  public Evidence {
+    Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(signal, "signal");
+    Objects.requireNonNull(feature, "feature");
+    direction = direction == null ? Direction.UP : direction;
+    detail = detail == null ? "" : detail;
+  }
+
+  @JsonIgnore
+  public EntityRef entity() {
+    return resource.primary();
+  }
+
+  /** Direction of a departure from baseline. */
+  public enum Direction {
+    UP,
+    DOWN,
+    NEW
+  }
+}

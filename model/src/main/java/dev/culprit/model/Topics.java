@@ -1,0 +1,44 @@
+package dev.culprit.model;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topic registry. Canonical signal topics are keyed by {@link EntityRef#key()}; incidents by
+ * incident id; graph edges by {@link GraphEdge#key()}.
+ */
+public final class Topics {
+  private static final Serde<String> KEY = Serdes.String();
+
+  public static final Topic<String, Alert> ALERTS =
+      new Topic<>("culprit.alerts", KEY, JsonSerde.of(Alert.class));
+  public static final Topic<String, MetricSample> METRICS =
+      new Topic<>("culprit.metrics", KEY, JsonSerde.of(MetricSample.class));
+  public static final Topic<String, LogEvent> LOGS =
+      new Topic<>("culprit.logs", KEY, JsonSerde.of(LogEvent.class));
+  public static final Topic<String, Span> SPANS =
+      new Topic<>("culprit.spans", KEY, JsonSerde.of(Span.class));
+  public static final Topic<String, Trigger> TRIGGERS =
+      new Topic<>("culprit.triggers", KEY, JsonSerde.of(Trigger.class));
+  public static final Topic<String, Evidence> EVIDENCE =
+      new Topic<>("culprit.evidence", KEY, JsonSerde.of(Evidence.class));
+  public static final Topic<String, GraphEdge> GRAPH =
+      new Topic<>("culprit.graph", KEY, JsonSerde.of(GraphEdge.class));
+  public static final Topic<String, Incident> INCIDENTS =
+      new Topic<>("culprit.incidents", KEY, JsonSerde.of(Incident.class));
+  public static final Topic<byte[], byte[]> DLQ =
+      new Topic<>("culprit.dlq", Serdes.ByteArray(), Serdes.ByteArray());
+
+  private Topics() {}
+
+  /** Every topic Culprit reads or writes, for topic creation. */
+  public static List<Topic<?, ?>> all() {
+    return List.of(ALERTS, METRICS, LOGS, SPANS, TRIGGERS, EVIDENCE, GRAPH, INCIDENTS, DLQ);
+  }
+
+  /** The canonical signal topics that ingest writes and the pipeline reads. */
+  public static List<Topic<String, ? extends Signal>> signals() {
+    return List.of(ALERTS, METRICS, LOGS, SPANS);
+  }
+}

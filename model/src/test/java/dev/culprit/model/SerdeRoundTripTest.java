@@ -1,0 +1,109 @@
+package dev.culprit.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class SerdeRoundTripTest {
+  private static final Resource POD = new Resource("cart", "cart-7f9-abc", "node-1");
+
+  @Test
+  void everyCanonicalRecordRoundTrips() {
+    roundTrip(Topics.METRICS, new MetricSample(POD, 1_000L, "cpu_usage", 0.5, null));
+    roundTrip(Topics.LOGS, new LogEvent(POD, 2_000L, "ERROR", "boom", "t1", "s1"));
+    roundTrip(
+        Topics.SPANS,
+        new Span(
+            POD, 3_000L, "t1", "s2", "s1", "GET /cart", 1234, Span.SpanKind.SERVER, true, null));
+    roundTrip(
+        Topics.ALERTS,
+        new Alert(
+            POD,
+            4_000L,
+            0L,
+            "fp",
+            "HighLatency",
+            Alert.Severity.CRITICAL,
+            Alert.Status.FIRING,
+            Map.of("service", "cart"),
+            Map.of("runbook_url", "http://runbook")));
+    Evidence e =
+        new Evidence(
+            POD,
+            SignalType.METRIC,
+            "cpu_usage",
+            12.5,
+            0.9,
+            0.1,
+            Evidence.Direction.UP,
+            900L,
+            1_000L,
+            "cpu up");
+    roundTrip(Topics.EVIDENCE, e);
+    roundTrip(
+        Topics.INCIDENTS,
+        new Incident(
+            "inc-1",
+            2,
+            Scopes.DEFAULT,
+            1L,
+            2L,
+            Incident.Status.OPEN,
+            List.of("fp"),
+            List.of(e),
+            List.of(POD.primary()),
+            List.of(new RootCause("cart", EntityKind.SERVICE, "cart", 0.9, List.of(e), "cpu")),
+            "opened",
+            null));
+    roundTrip(
+        Topics.GRAPH,
+        new GraphEdge(
+            EntityRef.service("a"),
+            EntityRef.service("b"),
+            GraphEdge.Kind.CALLS,
+            3,
+            1,
+            30,
+            5,
+            false));
+  }
+
+  @Test
+  void metricClassIsInferredFromTheName() {
+    assertThat(new MetricSample(POD, 1, "PodServerLatencyP90(s)", 1, null).metricClass())
+        .isEqualTo(MetricClass.LATENCY);
+    assertThat(new MetricSample(POD, 1, "CpuUsageRate(%)", 1, null).metricClass())
+        .isEqualTo(MetricClass.RESOURCE);
+  }
+
+  @Test
+  void garbageBecomesSerializationExceptionAndNullPassesThrough() {
+    var deserializer = Topics.METRICS.valueSerde().deserializer();
+    assertThat(deserializer.deserialize("t", null)).isNull();
+    assertThatThrownBy(
+            () -> deserializer.deserialize("t", "{not json".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("MetricSample");
+  }
+
+  @Test
+  void entityKeysRoundTripAndSynonymsParse() {
+    EntityRef ref = EntityRef.instance("cart-1");
+    assertThat(EntityRef.parseKey(ref.key())).isEqualTo(ref);
+    assertThat(EntityKind.parse("pod")).isEqualTo(EntityKind.INSTANCE);
+    assertThat(EntityKind.parse("host")).isEqualTo(EntityKind.NODE);
+    assertThat(POD.primary()).isEqualTo(EntityRef.instance("cart-7f9-abc"));
+    assertThatThrownBy(() -> EntityRef.parseKey("nokind"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static <V> void roundTrip(Topic<String, V> topic, V value) {
+    byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+    assertThat(topic.valueSerde().deserializer().deserialize(topic.name(), bytes)).isEqualTo(value);
+  }
+}
