@@ -1,0 +1,31 @@
+package dev.culprit.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code culprit} command line. */
+@Command(
+    name = "culprit",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Turns alerts, metrics, logs and traces into ranked incidents.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"culprit " + (v == null ? "dev" : v)};
+    }
+  }
+}
