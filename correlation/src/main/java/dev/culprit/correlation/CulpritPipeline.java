@@ -1,24 +1,61 @@
 package dev.culprit.correlation;
 
+import dev.culprit.correlation.evidence.EvidenceStage;
+import dev.culprit.correlation.incident.IncidentStage;
+import dev.culprit.model.Alert;
+import dev.culprit.model.LogEvent;
+import dev.culprit.model.MetricSample;
+import dev.culprit.model.Span;
+import dev.culprit.model.Topic;
+import dev.culprit.model.Topics;
+import dev.culprit.topology.stage.GraphStage;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 
 /**
- * Composes the pipeline stages into one Kafka Streams topology. Reads the canonical signal topics
- * and {@code culprit.triggers}; writes {@code culprit.graph}, {@code culprit.evidence} and {@code
- * culprit.incidents}.
+ * Composes the pipeline stages into one Kafka Streams topology: canonical signals → {@link
+ * GraphStage} ({@code culprit.graph}) and {@link EvidenceStage} ({@code culprit.evidence}) → {@link
+ * IncidentStage} ({@code culprit.incidents}). Also reads {@code culprit.triggers}.
  */
 public final class CulpritPipeline {
   private CulpritPipeline() {}
 
-  /** Builds the topology. */
+  /** Builds the topology; every internal topic and store is explicitly named. */
   public static Topology build(PipelineConfig config) {
-    StreamsBuilder builder = new StreamsBuilder();
-    // Stages are added here (work in progress in this session).
+    Properties naming = new Properties();
+    naming.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    StreamsBuilder builder =
+        new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDummyIds(naming))));
+    KStream<String, MetricSample> metrics = source(builder, Topics.METRICS);
+    KStream<String, LogEvent> logs = source(builder, Topics.LOGS);
+    KStream<String, Span> spans = source(builder, Topics.SPANS);
+    KStream<String, Alert> alerts = source(builder, Topics.ALERTS);
+    new GraphStage(config.graph()).addTo(builder, spans, metrics, logs);
+    var events = new EvidenceStage(config.evidence()).addTo(builder, metrics, logs, spans, alerts);
+    new IncidentStage(config.incidents(), config.scope(), Rankers.supplier(config.ranker()))
+        .addTo(builder, events);
     return builder.build();
+  }
+
+  private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic) {
+    return builder.stream(
+        topic.name(),
+        Consumed.with(topic.keySerde(), topic.valueSerde())
+            .withTimestampExtractor(new SignalTimestampExtractor())
+            .withName(topic.name() + "-source"));
+  }
+
+  private static Properties withDummyIds(Properties p) {
+    p.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "culprit");
+    p.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    return p;
   }
 
   /** Streams properties for running the pipeline against {@code bootstrapServers}. */
@@ -28,6 +65,13 @@ public final class CulpritPipeline {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class.getName());
+    p.put(
+        StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG,
+        SignalTimestampExtractor.class.getName());
     return p;
   }
 }

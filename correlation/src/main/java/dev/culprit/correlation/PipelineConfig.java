@@ -1,32 +1,47 @@
 package dev.culprit.correlation;
 
+import dev.culprit.correlation.evidence.EvidenceConfig;
+import dev.culprit.correlation.incident.IncidentConfig;
 import dev.culprit.model.Scopes;
-import java.time.Duration;
+import dev.culprit.topology.stage.GraphStageConfig;
 import java.util.Objects;
 
 /**
  * Settings of the Culprit pipeline. Every duration is event time.
  *
- * @param window size of the per-entity tumbling window that joins metrics, logs and traces
- * @param grace how late a signal may arrive and still count in its window
+ * @param evidence per-entity windows and anomaly scoring
+ * @param incidents incident grouping and triggers
+ * @param graph graph learning
  * @param scope the incident scope signals are grouped in
+ * @param ranker the root-cause ranker, by name (see {@link Rankers})
  */
-public record PipelineConfig(Duration window, Duration grace, String scope) {
+public record PipelineConfig(
+    EvidenceConfig evidence,
+    IncidentConfig incidents,
+    GraphStageConfig graph,
+    String scope,
+    String ranker) {
 
   public PipelineConfig {
-    Objects.requireNonNull(window, "window");
-    Objects.requireNonNull(grace, "grace");
-    if (window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException("Invalid window: " + window);
-    }
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("Invalid grace: " + grace);
-    }
+    Objects.requireNonNull(evidence, "evidence");
+    Objects.requireNonNull(incidents, "incidents");
+    Objects.requireNonNull(graph, "graph");
     scope = scope == null ? Scopes.DEFAULT : scope;
+    ranker = ranker == null ? Rankers.DEFAULT : ranker;
+    Rankers.supplier(ranker);
   }
 
-  /** The defaults: one-minute windows, ten seconds of grace, the default scope. */
+  /** The defaults: one-minute windows, ten seconds of grace, the default scope and ranker. */
   public static PipelineConfig defaults() {
-    return new PipelineConfig(Duration.ofMinutes(1), Duration.ofSeconds(10), Scopes.DEFAULT);
+    return new PipelineConfig(
+        EvidenceConfig.defaults(),
+        IncidentConfig.defaults(),
+        GraphStageConfig.defaults(),
+        Scopes.DEFAULT,
+        Rankers.DEFAULT);
+  }
+
+  public PipelineConfig withRanker(String name) {
+    return new PipelineConfig(evidence, incidents, graph, scope, name);
   }
 }

@@ -1,0 +1,25 @@
+package dev.culprit.app.replay;
+
+import dev.culprit.model.Incident;
+import dev.culprit.model.Signal;
+import dev.culprit.model.Trigger;
+import java.util.List;
+
+/** Feeds signals and triggers to a running pipeline and collects the incidents it produces. */
+public interface PipelineDriver extends AutoCloseable {
+
+  /** Sends one signal to its canonical topic, keyed by entity, timestamped with its event time. */
+  void send(Signal signal);
+
+  /** Sends a ranking trigger. */
+  void trigger(Trigger trigger);
+
+  /** Incident records produced since the last call. */
+  List<Incident> drainIncidents();
+
+  /** Waits until everything sent has been processed; returns the remaining incidents. */
+  List<Incident> finish();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,61 @@
+package dev.culprit.app.replay;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The replay report. Its keys are a stable schema: users compare runs with it.
+ *
+ * @param dataset dataset family
+ * @param protocol {@code detection} or {@code triggered}
+ * @param faults labelled faults
+ * @param detected faults matched with an incident
+ * @param top1 fraction of all faults whose truth ranks first
+ * @param top3 fraction of all faults whose truth ranks in the top three
+ * @param top5 fraction of all faults whose truth ranks in the top five
+ * @param incidents incidents the engine opened by itself
+ * @param falseIncidents incidents that matched no fault
+ * @param elapsedMs wall time of the replay
+ * @param ranker the ranker used
+ * @param signals signals replayed
+ * @param replayedHours event time covered by the replay
+ * @param cases one per fault
+ */
+public record ReplayReport(
+    String dataset,
+    String protocol,
+    int faults,
+    int detected,
+    double top1,
+    double top3,
+    double top5,
+    int incidents,
+    @JsonProperty("false_incidents") int falseIncidents,
+    @JsonProperty("elapsed_ms") long elapsedMs,
+    String ranker,
+    long signals,
+    @JsonProperty("replayed_hours") double replayedHours,
+    List<Case> cases) {
+
+  /**
+   * One labelled fault and how the engine did on it.
+   *
+   * @param id fault id
+   * @param truth root-cause entity at the dataset's level
+   * @param kind fault type
+   * @param time fault start (ISO-8601)
+   * @param ranking the engine's ranking at that level, most probable first (at most five)
+   * @param rank 1-based rank of the truth, or null
+   * @param detected whether an incident matched
+   * @param incident the matched incident id, or null
+   */
+  public record Case(
+      String id,
+      String truth,
+      String kind,
+      String time,
+      List<String> ranking,
+      Integer rank,
+      boolean detected,
+      String incident) {}
+}

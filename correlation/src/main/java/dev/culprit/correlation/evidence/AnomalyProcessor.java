@@ -1,0 +1,60 @@
+package dev.culprit.correlation.evidence;
+
+import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.model.Evidence;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Scores closed entity windows against each entity's history (store {@code evidence-baselines-v1})
+ * and forwards evidence, plus a tick per stream-time advance so downstream stages see time pass
+ * when nothing is anomalous.
+ */
+final class AnomalyProcessor
+    extends ContextualProcessor<String, EntityWindow, String, ScopedEvent> {
+  static final String TICK_KEY = "tick";
+
+  private final AnomalyScorer scorer;
+  private final EvidenceConfig config;
+  private KeyValueStore<String, Baseline> baselines;
+  private long lastTick = Long.MIN_VALUE;
+  private long latestEnd = Long.MIN_VALUE;
+
+  AnomalyProcessor(EvidenceConfig config) {
+    this.config = config;
+    this.scorer = new AnomalyScorer(config);
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ScopedEvent> context) {
+    super.init(context);
+    baselines = context.getStateStore(EvidenceStage.BASELINES_STORE);
+    context.schedule(config.window(), PunctuationType.STREAM_TIME, t -> tick());
+  }
+
+  @Override
+  public void process(Record<String, EntityWindow> record) {
+    EntityWindow w = record.value();
+    Baseline b = baselines.get(w.entityKey);
+    if (b == null) {
+      b = new Baseline();
+    }
+    List<Evidence> evidence = scorer.scoreAndLearn(w, b);
+    baselines.put(w.entityKey, b);
+    for (Evidence e : evidence) {
+      context().forward(new Record<>(w.entityKey, new ScopedEvent.EvidenceEvent(e), w.end));
+    }
+    latestEnd = Math.max(latestEnd, w.end);
+  }
+
+  private void tick() {
+    if (latestEnd > lastTick) {
+      lastTick = latestEnd;
+      context().forward(new Record<>(TICK_KEY, new ScopedEvent.Tick(latestEnd), latestEnd));
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.culprit.correlation.evidence;
+
+import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.model.Alert;
+import dev.culprit.model.Evidence;
+import dev.culprit.model.LogEvent;
+import dev.culprit.model.MetricSample;
+import dev.culprit.model.Signal;
+import dev.culprit.model.SignalType;
+import dev.culprit.model.Span;
+import dev.culprit.model.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Turns canonical signals into anomaly evidence.
+ *
+ * <ul>
+ *   <li>Input: {@code culprit.metrics}, {@code culprit.logs}, {@code culprit.spans} and {@code
+ *       culprit.alerts}, all keyed by entity, so per-entity windows are local (no repartition).
+ *   <li>Metrics, logs and spans of one entity are joined in tumbling event-time windows of {@code
+ *       window} with {@code grace} for late data (store {@code evidence-windows-v1}).
+ *   <li>Each closed window is scored against the entity's learned history (store {@code
+ *       evidence-baselines-v1}); departures become {@link Evidence}.
+ *   <li>Firing alerts become evidence directly.
+ *   <li>Output: {@code culprit.evidence} (key: entity), and the returned stream of {@link
+ *       ScopedEvent}s (evidence and ticks) for the incident stage.
+ * </ul>
+ */
+public final class EvidenceStage {
+  static final String WINDOWS_STORE = "evidence-windows-v1";
+  static final String BASELINES_STORE = "evidence-baselines-v1";
+
+  private final EvidenceConfig config;
+
+  public EvidenceStage(EvidenceConfig config) {
+    this.config = config;
+  }
+
+  /** Adds the stage and returns evidence and ticks for the incident stage. */
+  public KStream<String, ScopedEvent> addTo(
+      StreamsBuilder builder,
+      KStream<String, MetricSample> metrics,
+      KStream<String, LogEvent> logs,
+      KStream<String, Span> spans,
+      KStream<String, Alert> alerts) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(WINDOWS_STORE),
+            Serdes.String(),
+            EntityWindowCodec.serde()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(BASELINES_STORE), Serdes.String(), Baseline.serde()));
+    KStream<String, Signal> signals =
+        metrics
+            .mapValues(EvidenceStage::asSignal, Named.as("evidence-metrics-as-signals"))
+            .merge(
+                logs.mapValues(EvidenceStage::asSignal, Named.as("evidence-logs-as-signals")),
+                Named.as("evidence-merge-logs"))
+            .merge(
+                spans.mapValues(EvidenceStage::asSignal, Named.as("evidence-spans-as-signals")),
+                Named.as("evidence-merge-spans"));
+    KStream<String, ScopedEvent> scored =
+        signals
+            .process(
+                () -> new WindowJoinProcessor(config),
+                Named.as("evidence-window-join"),
+                WINDOWS_STORE)
+            .process(
+                () -> new AnomalyProcessor(config), Named.as("evidence-score"), BASELINES_STORE);
+    KStream<String, ScopedEvent> fromAlerts =
+        alerts
+            .filter(
+                (k, a) -> a != null && a.status() == Alert.Status.FIRING,
+                Named.as("evidence-firing"))
+            .mapValues(EvidenceStage::alertEvidence, Named.as("evidence-from-alerts"));
+    KStream<String, ScopedEvent> all = scored.merge(fromAlerts, Named.as("evidence-merge-alerts"));
+    all.filter((k, e) -> e instanceof ScopedEvent.EvidenceEvent, Named.as("evidence-only"))
+        .mapValues(e -> ((ScopedEvent.EvidenceEvent) e).evidence(), Named.as("evidence-unwrap"))
+        .to(
+            Topics.EVIDENCE.name(),
+            Produced.with(Topics.EVIDENCE.keySerde(), Topics.EVIDENCE.valueSerde())
+                .withName("evidence-sink"));
+    return all;
+  }
+
+  static Signal asSignal(Signal s) {
+    return s;
+  }
+
+  static ScopedEvent alertEvidence(Alert a) {
+    double score =
+        switch (a.severity()) {
+          case CRITICAL -> 10;
+          case ERROR -> 8;
+          case WARNING -> 6;
+          case INFO -> 3;
+        };
+    return new ScopedEvent.EvidenceEvent(
+        new Evidence(
+            a.resource(),
+            SignalType.ALERT,
+            a.name(),
+            score,
+            1,
+            0,
+            Evidence.Direction.NEW,
+            a.time(),
+            a.time(),
+            "alert "
+                + a.name()
+                + " ("
+                + a.severity().name().toLowerCase(java.util.Locale.ROOT)
+                + ")"));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.culprit.correlation.evidence;
+
+import dev.culprit.model.SignalType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Extracts scoreable features from an {@link EntityWindow}. */
+final class Features {
+  static final String TEMPLATE_PREFIX = "log:tpl:";
+
+  private Features() {}
+
+  static List<Feature> of(EntityWindow w) {
+    List<Feature> out = new ArrayList<>();
+    for (Map.Entry<String, EntityWindow.Stat> m : w.metrics.entrySet()) {
+      out.add(
+          new Feature(
+              "metric:" + m.getKey(),
+              SignalType.METRIC,
+              Feature.Kind.GAUGE,
+              m.getValue().mean(),
+              m.getKey(),
+              null));
+    }
+    if (!w.operations.isEmpty()) {
+      addTraceFeatures(w, out);
+    }
+    if (w.logs > 0) {
+      addLogFeatures(w, out);
+    }
+    return out;
+  }
+
+  private static void addTraceFeatures(EntityWindow w, List<Feature> out) {
+    long calls = 0;
+    double millis = 0;
+    for (Map.Entry<String, EntityWindow.OpStat> op : w.operations.entrySet()) {
+      EntityWindow.OpStat s = op.getValue();
+      calls += s.count;
+      millis += s.sumMillis;
+      out.add(
+          new Feature(
+              "trace:op:" + op.getKey() + ":latency",
+              SignalType.TRACE,
+              Feature.Kind.GAUGE,
+              s.sumMillis / s.count,
+              "latency of " + op.getKey(),
+              null));
+      out.add(
+          new Feature(
+              "trace:op:" + op.getKey() + ":errors",
+              SignalType.TRACE,
+              Feature.Kind.COUNT,
+              s.errors,
+              "errors of " + op.getKey(),
+              null));
+    }
+    out.add(
+        new Feature(
+            "trace:latency",
+            SignalType.TRACE,
+            Feature.Kind.GAUGE,
+            millis / calls,
+            "mean span latency",
+            null));
+  }
+
+  private static void addLogFeatures(EntityWindow w, List<Feature> out) {
+    out.add(
+        new Feature(
+            "log:errors",
+            SignalType.LOG,
+            Feature.Kind.COUNT,
+            w.errorLogs,
+            "error log lines",
+            null));
+    for (Map.Entry<String, EntityWindow.TemplateStat> t : w.templates.entrySet()) {
+      out.add(
+          new Feature(
+              TEMPLATE_PREFIX + t.getKey(),
+              SignalType.LOG,
+              Feature.Kind.COUNT,
+              t.getValue().count,
+              t.getValue().example,
+              t.getValue().severity));
+    }
+  }
+}

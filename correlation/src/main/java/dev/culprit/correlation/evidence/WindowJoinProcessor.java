@@ -1,0 +1,99 @@
+package dev.culprit.correlation.evidence;
+
+import dev.culprit.model.LogEvent;
+import dev.culprit.model.MetricSample;
+import dev.culprit.model.Signal;
+import dev.culprit.model.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Joins metrics, logs and spans of one entity (key: entity) into tumbling event-time windows and
+ * forwards each window once it is closed (end + grace passed in stream time). Late signals, for a
+ * window already closed, are counted and logged.
+ */
+final class WindowJoinProcessor extends ContextualProcessor<String, Signal, String, EntityWindow> {
+  private static final Logger LOG = LoggerFactory.getLogger(WindowJoinProcessor.class);
+
+  private final EvidenceConfig config;
+  private KeyValueStore<String, EntityWindow> open;
+  private long closedUpTo = Long.MIN_VALUE;
+  private long late;
+
+  WindowJoinProcessor(EvidenceConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, EntityWindow> context) {
+    super.init(context);
+    open = context.getStateStore(EvidenceStage.WINDOWS_STORE);
+    long every = Math.max(1000, Math.min(config.window().toMillis(), config.grace().toMillis()));
+    context.schedule(java.time.Duration.ofMillis(every), PunctuationType.STREAM_TIME, this::close);
+  }
+
+  @Override
+  public void process(Record<String, Signal> record) {
+    Signal s = record.value();
+    if (s == null || record.key() == null) {
+      return;
+    }
+    long size = config.window().toMillis();
+    long start = Math.floorDiv(s.time(), size) * size;
+    if (start + size <= closedUpTo) {
+      if (late++ % 1000 == 0) {
+        LOG.warn("Late signal for closed window {} of {} ({} so far)", start, record.key(), late);
+      }
+      return;
+    }
+    String storeKey = storeKey(record.key(), start);
+    EntityWindow w = open.get(storeKey);
+    if (w == null) {
+      w = new EntityWindow(record.key(), start, start + size, s.resource());
+    } else {
+      w.mergeResource(s.resource());
+    }
+    switch (s) {
+      case MetricSample m -> w.add(m);
+      case Span span -> w.add(span);
+      case LogEvent log -> w.add(log, LogTemplates.template(log.severity(), log.body()));
+      default -> {
+        return;
+      }
+    }
+    open.put(storeKey, w);
+  }
+
+  static String storeKey(String entityKey, long start) {
+    return String.format("%019d|%s", start, entityKey);
+  }
+
+  private void close(long streamTime) {
+    long closeBefore = streamTime - config.grace().toMillis();
+    List<KeyValue<String, EntityWindow>> done = new ArrayList<>();
+    try (KeyValueIterator<String, EntityWindow> it = open.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, EntityWindow> kv = it.next();
+        if (kv.value.end <= closeBefore) {
+          done.add(kv);
+        }
+      }
+    }
+    done.sort(Comparator.comparing(kv -> kv.key));
+    for (KeyValue<String, EntityWindow> kv : done) {
+      open.delete(kv.key);
+      context().forward(new Record<>(kv.value.entityKey, kv.value, kv.value.end));
+    }
+    closedUpTo = Math.max(closedUpTo, closeBefore);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.culprit.correlation.incident;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the {@link IncidentStage}.
+ *
+ * @param window the evidence window size (to date an incident's start from its first window)
+ * @param openScore evidence score that opens an incident, and keeps it open
+ * @param quietPeriod an incident resolves after this long without such evidence
+ * @param lookback evidence this long before opening still counts towards the ranking
+ * @param retention how long evidence is kept for rankings and triggers
+ * @param triggerHorizon a trigger for time T ranks evidence up to T + horizon
+ */
+public record IncidentConfig(
+    Duration window,
+    double openScore,
+    Duration quietPeriod,
+    Duration lookback,
+    Duration retention,
+    Duration triggerHorizon) {
+
+  public IncidentConfig {
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(quietPeriod, "quietPeriod");
+    Objects.requireNonNull(lookback, "lookback");
+    Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(triggerHorizon, "triggerHorizon");
+    if (!(openScore > 0)) {
+      throw new IllegalArgumentException("Invalid openScore: " + openScore);
+    }
+    if (retention.compareTo(lookback.plus(triggerHorizon)) < 0) {
+      throw new IllegalArgumentException("Invalid retention: shorter than lookback + horizon");
+    }
+  }
+
+  public static IncidentConfig defaults() {
+    return new IncidentConfig(
+        Duration.ofMinutes(1),
+        8.0,
+        Duration.ofMinutes(3),
+        Duration.ofMinutes(2),
+        Duration.ofMinutes(60),
+        Duration.ofMinutes(5));
+  }
+}

@@ -1,0 +1,152 @@
+package dev.culprit.correlation.incident;
+
+import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.correlation.incident.ScopeState.OpenIncident;
+import dev.culprit.correlation.rank.RankingInput;
+import dev.culprit.correlation.rank.RootCauseRanker;
+import dev.culprit.model.Evidence;
+import dev.culprit.model.GraphEdge;
+import dev.culprit.model.Incident;
+import dev.culprit.model.RootCause;
+import dev.culprit.model.Trigger;
+import dev.culprit.topology.EntityGraph;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/** Opens, re-ranks and resolves incidents per scope (key: scope). */
+final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, String, Incident> {
+  private final IncidentConfig config;
+  private final RootCauseRanker ranker;
+  private KeyValueStore<String, Evidence> evidence;
+  private KeyValueStore<String, ScopeState> scopes;
+  private KeyValueStore<String, ValueAndTimestamp<GraphEdge>> graph;
+
+  IncidentProcessor(IncidentConfig config, RootCauseRanker ranker) {
+    this.config = config;
+    this.ranker = ranker;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Incident> context) {
+    super.init(context);
+    evidence = context.getStateStore(IncidentStage.EVIDENCE_STORE);
+    scopes = context.getStateStore(IncidentStage.SCOPE_STORE);
+    graph = context.getStateStore(IncidentStage.GRAPH_STORE);
+  }
+
+  @Override
+  public void process(Record<String, ScopedEvent> record) {
+    String scope = record.key();
+    ScopeState st = scopes.get(scope);
+    if (st == null) {
+      st = ScopeState.empty();
+    }
+    st =
+        switch (record.value()) {
+          case ScopedEvent.EvidenceEvent e -> onEvidence(scope, st, e.evidence());
+          case ScopedEvent.TriggerEvent t -> withPending(st, t.trigger());
+          case ScopedEvent.Tick t -> onTick(scope, st, t.time());
+        };
+    scopes.put(scope, st);
+  }
+
+  private ScopeState onEvidence(String scope, ScopeState st, Evidence e) {
+    long seq = st.seq() + 1;
+    evidence.put(EvidenceKeys.key(scope, e.time(), seq), e);
+    OpenIncident open = st.open();
+    long opened = st.opened();
+    if (e.score() >= config.openScore()) {
+      if (open == null) {
+        long start = e.time() - config.window().toMillis();
+        opened++;
+        open =
+            new OpenIncident(IncidentIds.of(scope, start, opened), 0, start, e.time(), List.of());
+      } else {
+        open =
+            new OpenIncident(
+                open.id(),
+                open.version(),
+                open.openedAt(),
+                Math.max(open.lastStrong(), e.time()),
+                open.top());
+      }
+    }
+    return new ScopeState(open, st.pending(), seq, opened);
+  }
+
+  private static ScopeState withPending(ScopeState st, Trigger t) {
+    List<Trigger> pending = new ArrayList<>(st.pending());
+    pending.add(t);
+    return new ScopeState(st.open(), pending, st.seq(), st.opened());
+  }
+
+  private ScopeState onTick(String scope, ScopeState st, long now) {
+    EvidenceKeys.evictBefore(evidence, scope, now - config.retention().toMillis());
+    List<Trigger> pending = fireDueTriggers(scope, st.pending(), now);
+    OpenIncident open = st.open();
+    if (open != null) {
+      open = update(scope, open, now);
+    }
+    return new ScopeState(open, pending, st.seq(), st.opened());
+  }
+
+  private OpenIncident update(String scope, OpenIncident open, long now) {
+    boolean resolved = now - open.lastStrong() >= config.quietPeriod().toMillis();
+    long from = open.openedAt() - config.lookback().toMillis();
+    List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, now);
+    List<RootCause> ranking = ranker.rank(new RankingInput(ev, snapshot(), from, now));
+    List<String> top = ranking.stream().limit(3).map(rc -> rc.ref().key()).toList();
+    String change;
+    if (open.version() == 0) {
+      change = "opened";
+    } else if (resolved) {
+      change =
+          "resolved after " + config.quietPeriod().toMinutes() + " min without strong evidence";
+    } else if (!top.equals(open.top())) {
+      change = "ranking changed: " + String.join(", ", top);
+    } else {
+      return open;
+    }
+    int version = open.version() + 1;
+    Incident incident =
+        Incidents.build(
+            open.id(), version, scope, open.openedAt(), now, resolved, ev, ranking, change, null);
+    context().forward(new Record<>(open.id(), incident, now));
+    return resolved
+        ? null
+        : new OpenIncident(open.id(), version, open.openedAt(), open.lastStrong(), top);
+  }
+
+  private List<Trigger> fireDueTriggers(String scope, List<Trigger> pending, long now) {
+    List<Trigger> waiting = new ArrayList<>();
+    for (Trigger t : pending) {
+      long until = t.at() + config.triggerHorizon().toMillis();
+      if (until > now) {
+        waiting.add(t);
+        continue;
+      }
+      long from = t.at() - config.lookback().toMillis();
+      List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
+      List<RootCause> ranking = ranker.rank(new RankingInput(ev, snapshot(), from, until));
+      String id = "trigger-" + t.id();
+      Incident incident =
+          Incidents.build(id, 1, scope, t.at(), until, false, ev, ranking, "triggered", t.id());
+      context().forward(new Record<>(id, incident, until));
+    }
+    return waiting;
+  }
+
+  private EntityGraph snapshot() {
+    List<GraphEdge> edges = new ArrayList<>();
+    try (KeyValueIterator<String, ValueAndTimestamp<GraphEdge>> it = graph.all()) {
+      it.forEachRemaining(kv -> edges.add(kv.value.value()));
+    }
+    return EntityGraph.of(edges);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.culprit.correlation.incident;
+
+import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.correlation.rank.RootCauseRanker;
+import dev.culprit.model.JsonSerde;
+import dev.culprit.model.Topics;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Groups evidence into incidents and ranks their root causes.
+ *
+ * <ul>
+ *   <li>Input: evidence and ticks from the evidence stage, and {@code culprit.triggers}; all are
+ *       re-keyed by scope and repartitioned ({@code incidents-by-scope-v1}).
+ *   <li>Evidence is kept for {@code retention} (store {@code incidents-evidence-v1}); per scope,
+ *       the open incident and pending triggers live in {@code incidents-scope-v1}.
+ *   <li>An incident opens on evidence scoring at least {@code openScore}, is re-ranked as event
+ *       time passes, and resolves after {@code quietPeriod} without such evidence.
+ *   <li>The entity graph is read from {@code culprit.graph} as a global table ({@code
+ *       graph-global-v1}).
+ *   <li>Output: {@code culprit.incidents} (key: incident id), one record per version.
+ * </ul>
+ */
+public final class IncidentStage {
+  static final String EVIDENCE_STORE = "incidents-evidence-v1";
+  static final String SCOPE_STORE = "incidents-scope-v1";
+  static final String GRAPH_STORE = "graph-global-v1";
+
+  private final IncidentConfig config;
+  private final String scope;
+  private final Supplier<RootCauseRanker> ranker;
+
+  public IncidentStage(IncidentConfig config, String scope, Supplier<RootCauseRanker> ranker) {
+    this.config = config;
+    this.scope = scope;
+    this.ranker = ranker;
+  }
+
+  public void addTo(StreamsBuilder builder, KStream<String, ScopedEvent> events) {
+    builder.globalTable(
+        Topics.GRAPH.name(),
+        Consumed.with(Topics.GRAPH.keySerde(), Topics.GRAPH.valueSerde())
+            .withName("incidents-graph-source"),
+        Materialized.as(Stores.inMemoryKeyValueStore(GRAPH_STORE)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(EVIDENCE_STORE),
+            Serdes.String(),
+            Topics.EVIDENCE.valueSerde()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(SCOPE_STORE),
+            Serdes.String(),
+            JsonSerde.of(ScopeState.class)));
+    KStream<String, ScopedEvent> triggers =
+        builder.stream(
+                Topics.TRIGGERS.name(),
+                Consumed.with(Topics.TRIGGERS.keySerde(), Topics.TRIGGERS.valueSerde())
+                    .withName("incidents-triggers-source"))
+            .filter((k, t) -> t != null, Named.as("incidents-triggers-present"))
+            .mapValues(
+                t -> (ScopedEvent) new ScopedEvent.TriggerEvent(t),
+                Named.as("incidents-wrap-triggers"));
+    events
+        .merge(triggers, Named.as("incidents-merge-triggers"))
+        .selectKey((k, e) -> scopeOf(e), Named.as("incidents-key-by-scope"))
+        .repartition(
+            Repartitioned.<String, ScopedEvent>as("incidents-by-scope-v1")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(ScopedEvent.serde()))
+        .process(
+            () -> new IncidentProcessor(config, ranker.get()),
+            Named.as("incidents-process"),
+            EVIDENCE_STORE,
+            SCOPE_STORE)
+        .to(
+            Topics.INCIDENTS.name(),
+            Produced.with(Topics.INCIDENTS.keySerde(), Topics.INCIDENTS.valueSerde())
+                .withName("incidents-sink"));
+  }
+
+  private String scopeOf(ScopedEvent e) {
+    if (e instanceof ScopedEvent.TriggerEvent t) {
+      return t.trigger().scope();
+    }
+    return scope;
+  }
+}

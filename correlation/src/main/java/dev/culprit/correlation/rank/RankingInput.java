@@ -1,0 +1,21 @@
+package dev.culprit.correlation.rank;
+
+import dev.culprit.model.Evidence;
+import dev.culprit.topology.EntityGraph;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a ranker sees of one incident.
+ *
+ * @param evidence the incident's evidence
+ * @param graph a snapshot of the entity graph
+ * @param from start of the incident's time range (epoch millis)
+ * @param to end of the incident's time range (epoch millis)
+ */
+public record RankingInput(List<Evidence> evidence, EntityGraph graph, long from, long to) {
+  public RankingInput {
+    evidence = List.copyOf(evidence);
+    Objects.requireNonNull(graph, "graph");
+  }
+}

@@ -1,0 +1,124 @@
+package dev.culprit.topology;
+
+import dev.culprit.model.EntityKind;
+import dev.culprit.model.EntityRef;
+import dev.culprit.model.GraphEdge;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.AsUnmodifiableGraph;
+import org.jgrapht.graph.DirectedMultigraph;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
+
+/**
+ * An immutable snapshot of the entity graph: services, instances, nodes and backing entities, with
+ * call, instance-of, hosted-on and data-flow edges. Snapshots are cheap to pass around; the live
+ * graph builds a new one when edges change, so readers never block writers.
+ */
+public final class EntityGraph {
+  private static final EntityGraph EMPTY = new EntityGraph(List.of());
+
+  private final Graph<EntityRef, GraphEdge> graph;
+  private final Map<EntityRef, EntityRef> serviceOf;
+
+  private EntityGraph(Collection<GraphEdge> edges) {
+    Graph<EntityRef, GraphEdge> g =
+        GraphTypeBuilder.<EntityRef, GraphEdge>directed()
+            .allowingMultipleEdges(true)
+            .allowingSelfLoops(true)
+            .weighted(false)
+            .buildGraph();
+    Map<EntityRef, EntityRef> services = new HashMap<>();
+    for (GraphEdge e : edges) {
+      g.addVertex(e.source());
+      g.addVertex(e.target());
+      g.addEdge(e.source(), e.target(), e);
+      if (e.kind() == GraphEdge.Kind.INSTANCE_OF) {
+        services.put(e.source(), e.target());
+      }
+    }
+    this.graph = new AsUnmodifiableGraph<>(g);
+    this.serviceOf = Collections.unmodifiableMap(services);
+  }
+
+  /** The empty graph. */
+  public static EntityGraph empty() {
+    return EMPTY;
+  }
+
+  /** A snapshot holding exactly these edges (duplicates by key are merged). */
+  public static EntityGraph of(Collection<GraphEdge> edges) {
+    Map<String, GraphEdge> byKey = new HashMap<>();
+    for (GraphEdge e : edges) {
+      byKey.merge(e.key(), e, GraphEdge::plus);
+    }
+    return new EntityGraph(byKey.values());
+  }
+
+  /** The underlying read-only JGraphT graph; edges are the {@link GraphEdge} records. */
+  public Graph<EntityRef, GraphEdge> graph() {
+    return graph;
+  }
+
+  public Set<EntityRef> entities() {
+    return graph.vertexSet();
+  }
+
+  public Set<GraphEdge> edges() {
+    return graph.edgeSet();
+  }
+
+  public boolean contains(EntityRef entity) {
+    return graph.containsVertex(entity);
+  }
+
+  /** The entities {@code entity} calls (service or instance level). */
+  public Set<EntityRef> callees(EntityRef entity) {
+    return neighbours(entity, GraphEdge.Kind.CALLS, true);
+  }
+
+  /** The entities that call {@code entity}. */
+  public Set<EntityRef> callers(EntityRef entity) {
+    return neighbours(entity, GraphEdge.Kind.CALLS, false);
+  }
+
+  /** The service an instance belongs to, or the entity itself when it is not an instance. */
+  public EntityRef serviceOf(EntityRef entity) {
+    if (entity.kind() != EntityKind.INSTANCE) {
+      return entity;
+    }
+    return serviceOf.getOrDefault(entity, entity);
+  }
+
+  /** Nodes that host {@code entity}. */
+  public Set<EntityRef> hosts(EntityRef entity) {
+    return neighbours(entity, GraphEdge.Kind.HOSTED_ON, true);
+  }
+
+  /** Neighbours along edges of one kind, outgoing or incoming. */
+  public Set<EntityRef> neighbours(EntityRef entity, GraphEdge.Kind kind, boolean outgoing) {
+    if (!graph.containsVertex(entity)) {
+      return Set.of();
+    }
+    Set<EntityRef> out = new LinkedHashSet<>();
+    for (GraphEdge e : outgoing ? graph.outgoingEdgesOf(entity) : graph.incomingEdgesOf(entity)) {
+      if (e.kind() == kind) {
+        out.add(outgoing ? e.target() : e.source());
+      }
+    }
+    return Collections.unmodifiableSet(out);
+  }
+
+  /** A new multigraph type for algorithms that need a mutable copy. */
+  static Graph<EntityRef, GraphEdge> mutableCopy(Graph<EntityRef, GraphEdge> source) {
+    Graph<EntityRef, GraphEdge> copy = new DirectedMultigraph<>(null, null, false);
+    source.vertexSet().forEach(copy::addVertex);
+    source.edgeSet().forEach(e -> copy.addEdge(e.source(), e.target(), e));
+    return copy;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.culprit.topology.stage;
+
+import dev.culprit.model.GraphEdge;
+import dev.culprit.model.JsonSerde;
+import dev.culprit.model.LogEvent;
+import dev.culprit.model.MetricSample;
+import dev.culprit.model.Signal;
+import dev.culprit.model.Span;
+import dev.culprit.model.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Learns the entity graph from signals.
+ *
+ * <ul>
+ *   <li>Input: {@code culprit.spans}, {@code culprit.metrics}, {@code culprit.logs} (key: entity).
+ *   <li>Spans are repartitioned by trace id ({@code graph-spans-by-trace-v1}); a parent span's
+ *       entity calls its child's entity, at instance and at service level. Spans wait up to {@code
+ *       traceTtl} of stream time for their relatives (store {@code graph-traces-v1}).
+ *   <li>Resource attributes of every signal give instance-of and hosted-on edges, re-observed at
+ *       most once per {@code membershipRefresh} (store {@code graph-members-v1}).
+ *   <li>Edge observations are batched per {@code flushInterval} (store {@code
+ *       graph-edge-batch-v1}), summed per edge (store {@code graph-edges-v1}) and written to {@code
+ *       culprit.graph} (key: {@link GraphEdge#key()}), a compacted table of the whole graph.
+ * </ul>
+ */
+public final class GraphStage {
+  static final String TRACES_STORE = "graph-traces-v1";
+  static final String BATCH_STORE = "graph-edge-batch-v1";
+  static final String MEMBERS_STORE = "graph-members-v1";
+  static final String EDGES_STORE = "graph-edges-v1";
+
+  private final GraphStageConfig config;
+
+  public GraphStage(GraphStageConfig config) {
+    this.config = config;
+  }
+
+  /** Adds the stage, reading the given canonical streams. */
+  public void addTo(
+      StreamsBuilder builder,
+      KStream<String, Span> spans,
+      KStream<String, MetricSample> metrics,
+      KStream<String, LogEvent> logs) {
+    addStores(builder);
+    KStream<String, GraphEdge> calls =
+        spans
+            .selectKey((entity, span) -> span.traceId(), Named.as("graph-key-by-trace"))
+            .repartition(
+                Repartitioned.<String, Span>as("graph-spans-by-trace-v1")
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(Topics.SPANS.valueSerde()))
+            .process(
+                () -> new TraceJoinProcessor(config), Named.as("graph-trace-join"), TRACES_STORE)
+            .process(
+                () -> new EdgeBatchProcessor(config), Named.as("graph-edge-batch"), BATCH_STORE);
+    KStream<String, GraphEdge> members =
+        spans
+            .mapValues(GraphStage::asSignal, Named.as("graph-spans-as-signals"))
+            .merge(
+                metrics.mapValues(GraphStage::asSignal, Named.as("graph-metrics-as-signals")),
+                Named.as("graph-merge-metrics"))
+            .merge(
+                logs.mapValues(GraphStage::asSignal, Named.as("graph-logs-as-signals")),
+                Named.as("graph-merge-logs"))
+            .process(
+                () -> new MembershipProcessor(config), Named.as("graph-membership"), MEMBERS_STORE);
+    calls
+        .merge(members, Named.as("graph-merge-edges"))
+        .groupByKey(
+            Grouped.<String, GraphEdge>as("graph-edges-by-key-v1")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Topics.GRAPH.valueSerde()))
+        .reduce(
+            GraphEdge::plus,
+            Named.as("graph-sum-edges"),
+            Materialized.<String, GraphEdge>as(Stores.inMemoryKeyValueStore(EDGES_STORE))
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Topics.GRAPH.valueSerde()))
+        .toStream(Named.as("graph-edges-stream"))
+        .to(
+            Topics.GRAPH.name(),
+            Produced.with(Topics.GRAPH.keySerde(), Topics.GRAPH.valueSerde())
+                .withName("graph-sink"));
+  }
+
+  /** Adds the stage reading the canonical topics directly. */
+  public void addTo(StreamsBuilder builder) {
+    addTo(
+        builder,
+        builder.stream(
+            Topics.SPANS.name(),
+            Consumed.with(Topics.SPANS.keySerde(), Topics.SPANS.valueSerde())
+                .withName("graph-spans-source")),
+        builder.stream(
+            Topics.METRICS.name(),
+            Consumed.with(Topics.METRICS.keySerde(), Topics.METRICS.valueSerde())
+                .withName("graph-metrics-source")),
+        builder.stream(
+            Topics.LOGS.name(),
+            Consumed.with(Topics.LOGS.keySerde(), Topics.LOGS.valueSerde())
+                .withName("graph-logs-source")));
+  }
+
+  private static void addStores(StreamsBuilder builder) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(TRACES_STORE),
+            Serdes.String(),
+            JsonSerde.of(TraceState.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(BATCH_STORE), Serdes.String(), Topics.GRAPH.valueSerde()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(MEMBERS_STORE), Serdes.String(), Serdes.Long()));
+  }
+
+  static Signal asSignal(Signal s) {
+    return s;
+  }
+}
