@@ -1,0 +1,155 @@
+package dev.culprit.correlation.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.model.Alert;
+import dev.culprit.model.Evidence;
+import dev.culprit.model.LogEvent;
+import dev.culprit.model.MetricSample;
+import dev.culprit.model.Resource;
+import dev.culprit.model.SignalType;
+import dev.culprit.model.Span;
+import dev.culprit.model.Topic;
+import dev.culprit.model.Topics;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvidenceStageTest {
+  @TempDir Path state;
+  private static final Resource POD = new Resource("cart", "cart-1", "n1");
+  private static final long MIN = 60_000;
+
+  @Test
+  void aMetricFarFromItsHistoryBecomesEvidenceOnceTheWindowCloses() {
+    List<Evidence> evidence =
+        run(
+            (metrics, logs, spans, alerts) -> {
+              for (int m = 0; m < 20; m++) {
+                double cpu = m == 15 ? 90 : 10 + (m % 3);
+                metrics.pipeInput(
+                    POD.primary().key(),
+                    new MetricSample(POD, m * MIN + 5_000, "cpu_usage", cpu, null),
+                    Instant.ofEpochMilli(m * MIN + 5_000));
+              }
+            });
+    assertThat(evidence).hasSize(1);
+    Evidence e = evidence.get(0);
+    assertThat(e.signal()).isEqualTo(SignalType.METRIC);
+    assertThat(e.feature()).isEqualTo("cpu_usage");
+    assertThat(e.direction()).isEqualTo(Evidence.Direction.UP);
+    assertThat(e.value()).isEqualTo(90.0);
+    assertThat(e.baseline()).isEqualTo(11.0);
+    assertThat(e.onset()).isEqualTo(15 * MIN);
+    assertThat(e.time()).isEqualTo(16 * MIN);
+    assertThat(e.score()).isGreaterThan(50);
+  }
+
+  @Test
+  void aNewErrorTemplateAndAFiringAlertAreEvidence() {
+    List<Evidence> evidence =
+        run(
+            (metrics, logs, spans, alerts) -> {
+              for (int m = 0; m < 12; m++) {
+                long t = m * MIN + 1_000;
+                logs.pipeInput(
+                    "k", new LogEvent(POD, t, "INFO", "served cart 42 in 7 ms", null, null), at(t));
+                if (m == 10) {
+                  for (int i = 0; i < 3; i++) {
+                    logs.pipeInput(
+                        "k",
+                        new LogEvent(
+                            POD, t + i, "ERROR", "NullPointerException at line " + i, null, null),
+                        at(t + i));
+                  }
+                  alerts.pipeInput(
+                      "k",
+                      new Alert(
+                          POD,
+                          t,
+                          0,
+                          "fp1",
+                          "HighErrorRate",
+                          Alert.Severity.CRITICAL,
+                          null,
+                          Map.of(),
+                          Map.of()),
+                      at(t));
+                }
+              }
+            });
+    assertThat(evidence)
+        .extracting(Evidence::signal, Evidence::direction, Evidence::feature)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                SignalType.ALERT, Evidence.Direction.NEW, "HighErrorRate"),
+            org.assertj.core.groups.Tuple.tuple(
+                SignalType.LOG, Evidence.Direction.NEW, "ERROR NullPointerException at line <n>"));
+  }
+
+  interface Feeder {
+    void feed(
+        TestInputTopic<String, MetricSample> metrics,
+        TestInputTopic<String, LogEvent> logs,
+        TestInputTopic<String, Span> spans,
+        TestInputTopic<String, Alert> alerts);
+  }
+
+  private List<Evidence> run(Feeder feeder) {
+    StreamsBuilder b = new StreamsBuilder();
+    new EvidenceStage(EvidenceConfig.defaults())
+        .addTo(
+            b,
+            source(b, Topics.METRICS),
+            source(b, Topics.LOGS),
+            source(b, Topics.SPANS),
+            source(b, Topics.ALERTS))
+        .filter((k, v) -> v instanceof ScopedEvent.Tick)
+        .foreach((k, v) -> {});
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "evidence-test");
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:1");
+    p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    try (TopologyTestDriver d = new TopologyTestDriver(b.build(), p)) {
+      feeder.feed(
+          input(d, Topics.METRICS),
+          input(d, Topics.LOGS),
+          input(d, Topics.SPANS),
+          input(d, Topics.ALERTS));
+      // advance stream time so the last windows close
+      input(d, Topics.METRICS)
+          .pipeInput(
+              "other",
+              new MetricSample(Resource.ofService("x"), 100 * MIN, "m", 1, null),
+              at(100 * MIN));
+      return d.createOutputTopic(
+              Topics.EVIDENCE.name(),
+              Topics.EVIDENCE.keySerde().deserializer(),
+              Topics.EVIDENCE.valueSerde().deserializer())
+          .readValuesToList();
+    }
+  }
+
+  private static <V> org.apache.kafka.streams.kstream.KStream<String, V> source(
+      StreamsBuilder b, Topic<String, V> t) {
+    return b.stream(t.name(), Consumed.with(t.keySerde(), t.valueSerde()));
+  }
+
+  private static <V> TestInputTopic<String, V> input(TopologyTestDriver d, Topic<String, V> t) {
+    return d.createInputTopic(t.name(), t.keySerde().serializer(), t.valueSerde().serializer());
+  }
+
+  private static Instant at(long t) {
+    return Instant.ofEpochMilli(t);
+  }
+}

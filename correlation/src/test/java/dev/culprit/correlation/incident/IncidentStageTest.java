@@ -1,0 +1,119 @@
+package dev.culprit.correlation.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.correlation.rank.EvidenceGraphRanker;
+import dev.culprit.model.Evidence;
+import dev.culprit.model.Incident;
+import dev.culprit.model.Resource;
+import dev.culprit.model.SignalType;
+import dev.culprit.model.Topics;
+import dev.culprit.model.Trigger;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncidentStageTest {
+  @TempDir Path state;
+  private static final long MIN = 60_000;
+  private static final long T = 1_000 * MIN;
+
+  @Test
+  void opensOnStrongEvidenceReRanksAndResolvesAfterTheQuietPeriod() {
+    List<Incident> out =
+        run(
+            events -> {
+              tick(events, T);
+              evidence(events, "cart", 3, T + MIN); // weak: opens nothing
+              tick(events, T + MIN);
+              evidence(events, "cart", 20, T + 2 * MIN);
+              tick(events, T + 2 * MIN);
+              evidence(events, "db", 40, T + 3 * MIN);
+              tick(events, T + 3 * MIN);
+              for (int m = 4; m <= 8; m++) {
+                tick(events, T + m * MIN);
+              }
+            });
+    assertThat(out).extracting(Incident::version).containsExactly(1, 2, 3);
+    assertThat(out).extracting(Incident::change).first().isEqualTo("opened");
+    assertThat(out.get(0).openedAt()).isEqualTo(T + MIN);
+    assertThat(out.get(0).rootCauses().get(0).entity()).isEqualTo("cart");
+    assertThat(out.get(1).change()).startsWith("ranking changed");
+    assertThat(out.get(1).rootCauses().get(0).entity()).isEqualTo("db");
+    assertThat(out.get(2).status()).isEqualTo(Incident.Status.RESOLVED);
+    assertThat(out.get(2).updatedAt()).isEqualTo(T + 6 * MIN);
+    assertThat(out).extracting(Incident::id).containsOnly(out.get(0).id());
+  }
+
+  @Test
+  void aTriggerRanksTheEvidenceAroundItsMomentOnceTheHorizonHasPassed() {
+    List<Incident> out =
+        run(
+            events -> {
+              events.pipeInput("x", new ScopedEvent.TriggerEvent(new Trigger("f7", T, null)));
+              evidence(events, "cart", 5, T + MIN);
+              tick(events, T + MIN);
+              tick(events, T + 4 * MIN);
+              tick(events, T + 5 * MIN);
+            });
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).trigger()).isEqualTo("f7");
+    assertThat(out.get(0).updatedAt()).isEqualTo(T + 5 * MIN);
+    assertThat(out.get(0).rootCauses()).extracting(r -> r.entity()).containsExactly("cart");
+  }
+
+  private static void evidence(
+      TestInputTopic<String, ScopedEvent> in, String svc, double score, long t) {
+    Evidence e =
+        new Evidence(
+            Resource.ofService(svc),
+            SignalType.METRIC,
+            "cpu",
+            score,
+            1,
+            0,
+            Evidence.Direction.UP,
+            t - MIN,
+            t,
+            "");
+    in.pipeInput(svc, new ScopedEvent.EvidenceEvent(e), Instant.ofEpochMilli(t));
+  }
+
+  private static void tick(TestInputTopic<String, ScopedEvent> in, long t) {
+    in.pipeInput("tick", new ScopedEvent.Tick(t), Instant.ofEpochMilli(t));
+  }
+
+  interface Feeder {
+    void feed(TestInputTopic<String, ScopedEvent> events);
+  }
+
+  private List<Incident> run(Feeder feeder) {
+    StreamsBuilder b = new StreamsBuilder();
+    new IncidentStage(IncidentConfig.defaults(), "default", EvidenceGraphRanker::new)
+        .addTo(b, b.stream("events", Consumed.with(Serdes.String(), ScopedEvent.serde())));
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "incident-test");
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:1");
+    p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    try (TopologyTestDriver d = new TopologyTestDriver(b.build(), p)) {
+      feeder.feed(
+          d.createInputTopic(
+              "events", Serdes.String().serializer(), ScopedEvent.serde().serializer()));
+      return d.createOutputTopic(
+              Topics.INCIDENTS.name(),
+              Topics.INCIDENTS.keySerde().deserializer(),
+              Topics.INCIDENTS.valueSerde().deserializer())
+          .readValuesToList();
+    }
+  }
+}
