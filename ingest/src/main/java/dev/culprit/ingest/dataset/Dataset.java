@@ -1,0 +1,17 @@
+package dev.culprit.ingest.dataset;
+
+import java.io.IOException;
+import java.util.List;
+
+/** A labelled, replayable dataset. */
+public interface Dataset {
+
+  /** A short name for reports. */
+  String name();
+
+  /** The labelled faults, sorted by time. */
+  List<FaultLabel> faults();
+
+  /** Opens a fresh replay of every signal of the dataset in non-decreasing event time. */
+  SignalSource open() throws IOException;
+}
