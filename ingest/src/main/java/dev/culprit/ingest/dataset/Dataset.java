@@ -5,9 +5,13 @@ import java.util.List;
 
 /** A labelled, replayable dataset. */
 public interface Dataset {
+
+  /** A short name for reports. */
   String name();
 
+  /** The labelled faults, sorted by time. */
   List<FaultLabel> faults();
 
+  /** Opens a fresh replay of every signal of the dataset in non-decreasing event time. */
   SignalSource open() throws IOException;
 }
