@@ -1,6 +1,7 @@
 package dev.culprit.app.replay;
 
 import dev.culprit.model.Alert;
+import dev.culprit.model.Evidence;
 import dev.culprit.model.Incident;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
@@ -15,9 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -38,9 +43,18 @@ public final class InProcessDriver implements PipelineDriver {
   private final TestInputTopic<String, Alert> alerts;
   private final TestInputTopic<String, Trigger> triggers;
   private final TestOutputTopic<String, Incident> incidents;
-  private final List<TestOutputTopic<?, ?>> discarded;
+  private final Map<String, TestOutputTopic<byte[], byte[]>> discarded = new HashMap<>();
+
+  private final TestOutputTopic<String, Evidence> evidence;
+  private final Consumer<Evidence> evidenceSink;
 
   public InProcessDriver(Topology topology) {
+    this(topology, null);
+  }
+
+  /** A driver that also hands every evidence record to {@code evidenceSink} (may be null). */
+  public InProcessDriver(Topology topology, Consumer<Evidence> evidenceSink) {
+    this.evidenceSink = evidenceSink;
     try {
       stateDir = Files.createTempDirectory("culprit-replay-state");
     } catch (IOException e) {
@@ -58,7 +72,7 @@ public final class InProcessDriver implements PipelineDriver {
     alerts = input(Topics.ALERTS);
     triggers = input(Topics.TRIGGERS);
     incidents = output(Topics.INCIDENTS);
-    discarded = List.of(output(Topics.EVIDENCE), output(Topics.GRAPH));
+    evidence = output(Topics.EVIDENCE);
   }
 
   private <V> TestInputTopic<String, V> input(Topic<String, V> t) {
@@ -88,11 +102,27 @@ public final class InProcessDriver implements PipelineDriver {
     triggers.pipeInput(trigger.scope(), trigger, Instant.ofEpochMilli(trigger.at()));
   }
 
+  /**
+   * Returns new incidents and discards everything else the driver captured (changelogs, evidence,
+   * graph): the test driver keeps every produced record in memory until read.
+   */
   @Override
   public List<Incident> drainIncidents() {
-    for (TestOutputTopic<?, ?> t : discarded) {
-      while (!t.isEmpty()) {
-        t.readRecordsToList();
+    if (evidenceSink != null) {
+      evidence.readValuesToList().forEach(evidenceSink);
+    }
+    for (String topic : driver.producedTopicNames()) {
+      if (!topic.equals(Topics.INCIDENTS.name())
+          && !(evidenceSink != null && topic.equals(Topics.EVIDENCE.name()))) {
+        TestOutputTopic<byte[], byte[]> t =
+            discarded.computeIfAbsent(
+                topic,
+                name ->
+                    driver.createOutputTopic(
+                        name, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        while (!t.isEmpty()) {
+          t.readRecordsToList();
+        }
       }
     }
     return incidents.readValuesToList();

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * the replay reaches that moment.
  */
 public final class Replay {
-  private static final int DRAIN_EVERY = 20_000;
+  private static final int DRAIN_EVERY = 5_000;
 
   /** Progress of a replay: bytes read of total, signals sent. */
   public record Progress(long bytesRead, long totalBytes, long signals, long eventTime) {}

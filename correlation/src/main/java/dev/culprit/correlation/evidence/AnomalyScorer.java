@@ -17,6 +17,11 @@ import java.util.Set;
  * log history; a frequent template that goes missing is evidence of absent behaviour.
  */
 public final class AnomalyScorer {
+  /** Scores are capped here: beyond it, "very anomalous" carries no more information. */
+  static final double MAX_SCORE = 1000;
+
+  private static final double GAUGE_FLOOR = 1e-3;
+  private static final long ADAPT_AFTER_WINDOWS = 30;
   private final EvidenceConfig config;
 
   public AnomalyScorer(EvidenceConfig config) {
@@ -35,10 +40,11 @@ public final class AnomalyScorer {
         newFeature(w, b, f, out);
         h = new Baseline.History(config.history());
         b.features.put(f.name(), h);
+        h.add(f.value(), w.end);
       } else {
-        scoreKnown(w, f, h, out);
+        boolean anomalous = scoreKnown(w, f, h, out);
+        learn(h, f.value(), w, anomalous && f.kind() == Feature.Kind.COUNT);
       }
-      h.add(f.value(), w.end);
     }
     if (w.logs > 0) {
       missingTemplates(w, b, seen, out);
@@ -50,30 +56,60 @@ public final class AnomalyScorer {
     return out;
   }
 
-  private void scoreKnown(EntityWindow w, Feature f, Baseline.History h, List<Evidence> out) {
-    if (h.size < config.minHistory()) {
-      return;
+  /**
+   * Adds a value to history unless it was an anomalous count (error lines, template counts): a
+   * fault must not teach the baseline that it is normal, or the next occurrence goes unseen. Gauges
+   * are always learned, so bursty gauges widen their own spread. A departure that lasts longer than
+   * {@link #ADAPT_AFTER_WINDOWS} is a new normal and is learned.
+   */
+  private static void learn(Baseline.History h, double value, EntityWindow w, boolean anomalous) {
+    if (!anomalous || (w.start - h.anomalousSince) / (w.end - w.start) >= ADAPT_AFTER_WINDOWS) {
+      h.add(value, w.end);
+    } else {
+      h.lastSeen = w.end;
     }
-    double[] values = h.values();
-    double median = RobustStats.median(values);
-    double mad = RobustStats.mad(values, median);
-    double score = score(f.kind(), f.value(), median, mad);
+  }
+
+  /** Scores a known feature; returns whether it was anomalous. */
+  private boolean scoreKnown(EntityWindow w, Feature f, Baseline.History h, List<Evidence> out) {
+    if (h.size < config.minHistory()) {
+      return false;
+    }
+    double[] sorted = h.values();
+    java.util.Arrays.sort(sorted);
+    double score = score(f.kind(), f.value(), sorted);
+    double median = RobustStats.quantile(sorted, 0.5);
     if (score >= config.threshold()) {
       if (h.anomalousSince < 0) {
         h.anomalousSince = w.start;
       }
       out.add(evidence(w, f, score, median, h.anomalousSince));
-    } else {
-      h.anomalousSince = -1;
+      return true;
     }
+    h.anomalousSince = -1;
+    return false;
   }
 
-  static double score(Feature.Kind kind, double x, double median, double mad) {
+  /**
+   * The departure of {@code x} from sorted history, in units of the history's spread on that side:
+   * the larger of the MAD, the distance from the median to the 5th or 95th percentile (so features
+   * that are bursty by nature need a burst beyond their usual ones), a tenth of the median, and a
+   * Poisson floor for counts. Capped at {@link #MAX_SCORE}.
+   */
+  static double score(Feature.Kind kind, double x, double[] sorted) {
+    double median = RobustStats.quantile(sorted, 0.5);
+    double mad = RobustStats.mad(sorted, median);
+    boolean up = x >= median;
+    double tail =
+        up
+            ? (RobustStats.quantile(sorted, 0.95) - median) / 1.645
+            : (median - RobustStats.quantile(sorted, 0.05)) / 1.645;
     double floor =
         kind == Feature.Kind.COUNT
             ? Math.sqrt(Math.abs(median)) + 1
-            : Math.max(0.1 * Math.abs(median), 1e-6);
-    return Math.abs(x - median) / Math.max(1.4826 * mad, floor);
+            : Math.max(0.1 * Math.abs(median), GAUGE_FLOOR * Math.max(1, Math.abs(x)));
+    double scale = Math.max(Math.max(1.4826 * mad, tail), floor);
+    return Math.min(MAX_SCORE, Math.abs(x - median) / scale);
   }
 
   private void newFeature(EntityWindow w, Baseline b, Feature f, List<Evidence> out) {
@@ -120,8 +156,7 @@ public final class AnomalyScorer {
               0,
               e.getKey().substring(Features.TEMPLATE_PREFIX.length()),
               null);
-      scoreKnown(w, absent, h, out);
-      h.add(0, w.end);
+      learn(h, 0, w, scoreKnown(w, absent, h, out));
     }
   }
 

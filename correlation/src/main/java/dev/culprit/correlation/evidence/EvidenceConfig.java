@@ -43,6 +43,6 @@ public record EvidenceConfig(
   }
 
   public static EvidenceConfig defaults() {
-    return new EvidenceConfig(Duration.ofMinutes(1), Duration.ofSeconds(10), 30, 5, 4.0, 500);
+    return new EvidenceConfig(Duration.ofMinutes(1), Duration.ofSeconds(10), 60, 5, 4.0, 500);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param lookback evidence this long before opening still counts towards the ranking
  * @param retention how long evidence is kept for rankings and triggers
  * @param triggerHorizon a trigger for time T ranks evidence up to T + horizon
+ * @param background how much evidence before an incident shows rankers what is usual
  */
 public record IncidentConfig(
     Duration window,
@@ -19,7 +20,8 @@ public record IncidentConfig(
     Duration quietPeriod,
     Duration lookback,
     Duration retention,
-    Duration triggerHorizon) {
+    Duration triggerHorizon,
+    Duration background) {
 
   public IncidentConfig {
     Objects.requireNonNull(window, "window");
@@ -27,11 +29,13 @@ public record IncidentConfig(
     Objects.requireNonNull(lookback, "lookback");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(triggerHorizon, "triggerHorizon");
+    Objects.requireNonNull(background, "background");
     if (!(openScore > 0)) {
       throw new IllegalArgumentException("Invalid openScore: " + openScore);
     }
-    if (retention.compareTo(lookback.plus(triggerHorizon)) < 0) {
-      throw new IllegalArgumentException("Invalid retention: shorter than lookback + horizon");
+    if (retention.compareTo(lookback.plus(triggerHorizon).plus(background)) < 0) {
+      throw new IllegalArgumentException(
+          "Invalid retention: shorter than lookback + horizon + background");
     }
   }
 
@@ -42,6 +46,7 @@ public record IncidentConfig(
         Duration.ofMinutes(3),
         Duration.ofMinutes(2),
         Duration.ofMinutes(60),
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(30));
   }
 }

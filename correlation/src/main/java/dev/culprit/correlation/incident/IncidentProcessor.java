@@ -100,7 +100,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     boolean resolved = now - open.lastStrong() >= config.quietPeriod().toMillis();
     long from = open.openedAt() - config.lookback().toMillis();
     List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, now);
-    List<RootCause> ranking = ranker.rank(new RankingInput(ev, snapshot(), from, now));
+    List<RootCause> ranking = ranker.rank(input(scope, ev, from, now));
     List<String> top = ranking.stream().limit(3).map(rc -> rc.ref().key()).toList();
     String change;
     if (open.version() == 0) {
@@ -133,13 +133,19 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
       }
       long from = t.at() - config.lookback().toMillis();
       List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
-      List<RootCause> ranking = ranker.rank(new RankingInput(ev, snapshot(), from, until));
+      List<RootCause> ranking = ranker.rank(input(scope, ev, from, until));
       String id = "trigger-" + t.id();
       Incident incident =
           Incidents.build(id, 1, scope, t.at(), until, false, ev, ranking, "triggered", t.id());
       context().forward(new Record<>(id, incident, until));
     }
     return waiting;
+  }
+
+  private RankingInput input(String scope, List<Evidence> ev, long from, long to) {
+    long backgroundFrom = from - config.background().toMillis();
+    List<Evidence> background = EvidenceKeys.range(evidence, scope, backgroundFrom, from - 1);
+    return new RankingInput(ev, background, snapshot(), from, to);
   }
 
   private EntityGraph snapshot() {

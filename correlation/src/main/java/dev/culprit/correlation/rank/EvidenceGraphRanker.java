@@ -1,5 +1,6 @@
 package dev.culprit.correlation.rank;
 
+import dev.culprit.model.EntityKind;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.RootCause;
@@ -15,13 +16,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Culprit's default ranker. Each candidate's strength is the sum over signal types of its strongest
- * evidence (log-scaled), so one modality cannot drown the others. The graph then discounts
- * candidates that look like symptoms: a caller whose callee is anomalous no later than itself
- * inherits that callee's trouble.
+ * Culprit's default ranker.
+ *
+ * <ol>
+ *   <li>Per candidate and per signal type, the strongest evidence in the incident (log-scaled),
+ *       minus what that candidate usually shows in that signal type: the mean per-window strength
+ *       in the background period before the incident. Entities that are always noisy do not win.
+ *   <li>Fusion: the best signal type counts fully, the others add a little, because a fault usually
+ *       shows mainly in one modality and summing modalities rewards mere noise.
+ *   <li>The graph discounts symptoms: a caller whose callee is anomalous no later than itself.
+ * </ol>
  */
 public final class EvidenceGraphRanker implements RootCauseRanker {
-  static final double SYMPTOM_DISCOUNT = 0.6;
+  static final double SYMPTOM_DISCOUNT = 0.7;
+  static final double SECONDARY_WEIGHT = 0.25;
   private final int limit;
 
   public EvidenceGraphRanker(int limit) {
@@ -43,11 +51,12 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
   @Override
   public List<RootCause> rank(RankingInput input) {
     Map<EntityRef, List<Evidence>> groups = Candidates.group(input.evidence(), input.graph());
+    Map<EntityRef, Map<SignalType, Double>> usual = Background.usual(input);
     Map<EntityRef, Double> strength = new HashMap<>();
     Map<EntityRef, Long> onset = new HashMap<>();
     groups.forEach(
         (c, ev) -> {
-          strength.put(c, strength(ev));
+          strength.put(c, strength(ev, usual.getOrDefault(c, Map.of())));
           onset.put(c, ev.stream().mapToLong(Evidence::onset).min().orElse(Long.MAX_VALUE));
         });
     Map<EntityRef, Double> score = new HashMap<>();
@@ -55,7 +64,8 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
     for (EntityRef c : groups.keySet()) {
       double s = strength.get(c);
       for (EntityRef callee : input.graph().callees(c)) {
-        if (strength.containsKey(callee) && onset.get(callee) <= onset.get(c)) {
+        Double calleeStrength = strength.get(callee);
+        if (calleeStrength != null && calleeStrength > 0 && onset.get(callee) <= onset.get(c)) {
           s *= SYMPTOM_DISCOUNT;
           blamed.put(c, callee);
           break;
@@ -64,6 +74,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
       score.put(c, s);
     }
     List<EntityRef> order = new ArrayList<>(groups.keySet());
+    order.removeIf(c -> score.get(c) <= 0);
     order.sort(
         Comparator.comparingDouble((EntityRef c) -> -score.get(c))
             .thenComparingLong(onset::get)
@@ -83,12 +94,20 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
     return List.copyOf(out);
   }
 
-  static double strength(List<Evidence> evidence) {
+  /** The candidate's excess over its usual level, best signal first. */
+  static double strength(List<Evidence> evidence, Map<SignalType, Double> usual) {
     Map<SignalType, Double> best = new EnumMap<>(SignalType.class);
     for (Evidence e : evidence) {
       best.merge(e.signal(), Math.log1p(e.score()), Math::max);
     }
-    return best.values().stream().mapToDouble(Double::doubleValue).sum();
+    List<Double> excess = new ArrayList<>();
+    best.forEach((signal, v) -> excess.add(Math.max(0, v - usual.getOrDefault(signal, 0.0))));
+    excess.sort(Comparator.reverseOrder());
+    double s = 0;
+    for (int i = 0; i < excess.size(); i++) {
+      s += i == 0 ? excess.get(i) : SECONDARY_WEIGHT * excess.get(i);
+    }
+    return s;
   }
 
   private static List<Evidence> strongestFirst(List<Evidence> evidence) {
@@ -99,7 +118,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
 
   private static String service(EntityRef c, EntityGraph graph) {
     EntityRef s = graph.serviceOf(c);
-    return s.kind() == dev.culprit.model.EntityKind.SERVICE ? s.name() : null;
+    return s.kind() == EntityKind.SERVICE ? s.name() : null;
   }
 
   private static String explain(EntityRef c, List<Evidence> ev, EntityRef blamedCallee) {

@@ -9,13 +9,16 @@ import java.util.Objects;
  * What a ranker sees of one incident.
  *
  * @param evidence the incident's evidence
+ * @param background evidence from the time before the incident, to tell what is usual
  * @param graph a snapshot of the entity graph
  * @param from start of the incident's time range (epoch millis)
  * @param to end of the incident's time range (epoch millis)
  */
-public record RankingInput(List<Evidence> evidence, EntityGraph graph, long from, long to) {
+public record RankingInput(
+    List<Evidence> evidence, List<Evidence> background, EntityGraph graph, long from, long to) {
   public RankingInput {
     evidence = List.copyOf(evidence);
+    background = List.copyOf(background);
     Objects.requireNonNull(graph, "graph");
   }
 }
