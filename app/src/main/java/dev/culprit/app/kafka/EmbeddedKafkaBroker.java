@@ -15,17 +15,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
@@ -160,39 +156,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * retention. Topics that exist already are left as they are.
    */
   public void createTopics(Collection<? extends Topic<?, ?>> topics, int partitions) {
-    if (partitions < 1) {
-      throw new IllegalArgumentException("Invalid partitions: " + partitions);
-    }
-    List<NewTopic> newTopics =
-        topics.stream()
-            .map(t -> new NewTopic(t.name(), partitions, (short) 1))
-            .map(t -> t.configs(Map.of("retention.ms", "-1")))
-            .toList();
-    try (Admin admin = admin()) {
-      var results = admin.createTopics(newTopics).values();
-      for (var entry : results.entrySet()) {
-        try {
-          entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("Cannot create topic " + entry.getKey(), e.getCause());
-          }
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while creating topics", e);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("Timed out creating topics after " + timeout, e);
-    }
+    KafkaTopics.create(bootstrapServers, topics, partitions, timeout);
   }
 
   /** A new Admin client for this broker; the caller closes it. */
   public Admin admin() {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(AdminClientConfig.CLIENT_ID_CONFIG, "culprit-embedded-admin");
-    return Admin.create(p);
+    return KafkaTopics.admin(bootstrapServers);
   }
 
   /** Shuts the server down, waits for it to stop, and deletes a temporary log directory. */
