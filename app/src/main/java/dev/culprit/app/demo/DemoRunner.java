@@ -130,12 +130,13 @@ public final class DemoRunner {
     KafkaTopics.create(
         bootstrapServers, Topics.all(), settings.partitions(), Duration.ofSeconds(30));
     Path stateDir = Directories.createTemp("culprit-streams-");
+    KafkaStreams streams = null;
     Summary summary;
-    KafkaStreams streams = new KafkaStreams(topology, streamsProperties(stateDir));
     try (SignalProducer producer =
             new SignalProducer(bootstrapServers, settings.applicationId() + "-simulator");
         IncidentConsumer incidents =
             new IncidentConsumer(bootstrapServers, settings.applicationId() + "-incidents")) {
+      streams = new KafkaStreams(topology, streamsProperties(stateDir));
       streams.setUncaughtExceptionHandler(this::onStreamsFailure);
       streams.start();
       Counts counts = new Counts();
@@ -143,7 +144,9 @@ public final class DemoRunner {
       producer.flush();
       summary = new Summary(producer.sent(), counts.faults, counts.incidents, simulator.now());
     } finally {
-      streams.close(Duration.ofSeconds(30));
+      if (streams != null) {
+        streams.close(Duration.ofSeconds(30));
+      }
       Directories.deleteRecursively(stateDir);
     }
     Throwable t = failure.get();

@@ -1,6 +1,7 @@
 package dev.culprit.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.sim.FaultKind;
@@ -21,11 +22,25 @@ import java.util.stream.Stream;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.TopologyException;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DemoRunnerTest {
+  private static EmbeddedKafkaBroker broker;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = EmbeddedKafkaBroker.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
 
   /** Every cpu sample of node-1 becomes an incident naming node-1: enough to prove the plumbing. */
   static Topology nodeCpuIncidents() {
@@ -68,24 +83,21 @@ class DemoRunnerTest {
     List<Path> stateDirsBefore = streamsStateDirs();
     List<DemoEvent> events = new ArrayList<>();
 
-    DemoRunner.Summary summary;
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-      DemoRunner runner =
-          new DemoRunner(
-              broker.bootstrapServers(),
-              nodeCpuIncidents(),
-              simulator,
-              DemoRunner.Settings.defaults(Duration.ofSeconds(90)).withSpeedup(600));
-      summary =
-          runner.run(
-              event -> {
-                events.add(event);
-                if (count(events, DemoEvent.FaultEvent.class) >= 2
-                    && count(events, DemoEvent.IncidentEvent.class) >= 3) {
-                  runner.stop();
-                }
-              });
-    }
+    DemoRunner runner =
+        new DemoRunner(
+            broker.bootstrapServers(),
+            nodeCpuIncidents(),
+            simulator,
+            DemoRunner.Settings.defaults(Duration.ofSeconds(90)).withSpeedup(600));
+    DemoRunner.Summary summary =
+        runner.run(
+            event -> {
+              events.add(event);
+              if (count(events, DemoEvent.FaultEvent.class) >= 2
+                  && count(events, DemoEvent.IncidentEvent.class) >= 3) {
+                runner.stop();
+              }
+            });
 
     List<InjectedFault> faults =
         events.stream()
@@ -115,6 +127,31 @@ class DemoRunnerTest {
     assertThat(summary.incidents()).isEqualTo(incidents.size());
     assertThat(summary.signals()).isGreaterThan(1000);
     assertThat(summary.simulatedUntil()).isGreaterThan(faults.getLast().at());
+    assertThat(streamsStateDirs()).isEqualTo(stateDirsBefore);
+  }
+
+  @Test
+  void invalidTopologyFailsTheRunAndLeavesNoStateBehind() throws IOException {
+    List<Path> stateDirsBefore = streamsStateDirs();
+    Topology empty = new StreamsBuilder().build();
+    DemoRunner runner =
+        new DemoRunner(
+            broker.bootstrapServers(),
+            empty,
+            new Simulator(Simulator.Options.defaults(1)),
+            new DemoRunner.Settings(
+                "culprit-demo-invalid",
+                Duration.ofSeconds(30),
+                60,
+                Duration.ofSeconds(5),
+                Duration.ofMillis(500),
+                1));
+    List<DemoEvent> events = new ArrayList<>();
+
+    assertThatThrownBy(() -> runner.run(events::add))
+        .isInstanceOf(TopologyException.class)
+        .hasMessageContaining("no stream threads");
+    assertThat(events).isEmpty();
     assertThat(streamsStateDirs()).isEqualTo(stateDirsBefore);
   }
 
