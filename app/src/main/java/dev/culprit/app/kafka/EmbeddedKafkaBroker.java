@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -67,7 +68,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    *
    * @param port the client (PLAINTEXT) port, 0 for a free port
    * @param controllerPort the KRaft controller port, 0 for a free port
-   * @param logDir the log directory, null for a temporary directory deleted on close
+   * @param logDir the log directory, kept on close and reused when a previous run formatted it;
+   *     null for a temporary directory deleted on close
    * @param brokerProperties extra broker properties, applied last (they override the defaults)
    * @param startupTimeout how long to wait for the broker to answer
    */
@@ -199,7 +201,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         "Embedded Kafka broker at " + bootstrapServers + " did not answer within " + timeout, last);
   }
 
+  /** Formats a new log directory; one formatted by an earlier run is kept as it is. */
   private static void format(KafkaConfig config, Path logDir) {
+    if (Files.exists(logDir.resolve("meta.properties"))) {
+      return;
+    }
     try (PrintStream quiet =
         new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8)) {
       new Formatter()

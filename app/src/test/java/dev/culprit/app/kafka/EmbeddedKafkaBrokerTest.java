@@ -1,6 +1,7 @@
 package dev.culprit.app.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.culprit.model.MetricClass;
 import dev.culprit.model.MetricSample;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -22,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedKafkaBrokerTest {
   private static final long T0 = 1_700_000_000_000L;
@@ -65,6 +68,34 @@ class EmbeddedKafkaBrokerTest {
         assertThat(description.get(Topics.METRICS.name()).partitions()).hasSize(3);
       }
     }
+  }
+
+  @Test
+  void keepsAGivenLogDirAndRestartsOnIt(@TempDir Path dir) throws Exception {
+    EmbeddedKafkaBroker.Config config =
+        new EmbeddedKafkaBroker.Config(0, 0, dir, Map.of("num.io.threads", "2"), null);
+    List<MetricSample> sent = samples(3);
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config)) {
+      assertThat(broker.logDir()).isEqualTo(dir);
+      broker.createTopics(List.of(Topics.METRICS));
+      produce(broker.bootstrapServers(), sent);
+    }
+    assertThat(dir).isDirectory();
+
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config)) {
+      assertThat(consume(broker.bootstrapServers(), sent.size()).stream().map(r -> r.value()))
+          .containsExactlyElementsOf(sent);
+    }
+  }
+
+  @Test
+  void configIsValidated() {
+    assertThatThrownBy(() -> new EmbeddedKafkaBroker.Config(-1, 0, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port");
+    assertThatThrownBy(() -> new EmbeddedKafkaBroker.Config(0, 0, null, null, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeout");
   }
 
   private static List<MetricSample> samples(int n) {
