@@ -116,10 +116,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     Path logDir = temporary ? Directories.createTemp("culprit-kafka-") : config.logDir();
     int port = config.port() == 0 ? freePort() : config.port();
     int controllerPort = config.controllerPort() == 0 ? freePort() : config.controllerPort();
-    KafkaConfig kafkaConfig =
-        new KafkaConfig(BrokerProperties.of(logDir, port, controllerPort, config), false);
     KafkaRaftServer server = null;
     try {
+      KafkaConfig kafkaConfig =
+          new KafkaConfig(BrokerProperties.of(logDir, port, controllerPort, config), false);
       format(kafkaConfig, logDir);
       server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
       server.startup();
@@ -183,7 +183,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     Exception last = null;
     try (Admin admin = admin()) {
-      while (System.nanoTime() < deadline) {
+      while (deadline - System.nanoTime() > 0) {
         try {
           if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
             return;
