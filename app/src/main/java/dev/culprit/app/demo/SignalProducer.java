@@ -1,0 +1,68 @@
+package dev.culprit.app.demo;
+
+import dev.culprit.model.Alert;
+import dev.culprit.model.LogEvent;
+import dev.culprit.model.MetricSample;
+import dev.culprit.model.Signal;
+import dev.culprit.model.Span;
+import dev.culprit.model.Topic;
+import dev.culprit.model.Topics;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Writes signals to their canonical topics, keyed by {@code signal.entity().key()}, with the
+ * signal's event time as record timestamp, using the registry serdes.
+ */
+final class SignalProducer implements AutoCloseable {
+  private final Producer<byte[], byte[]> producer;
+  private long sent;
+
+  SignalProducer(String bootstrapServers, String clientId) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+    this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  void send(Signal signal) {
+    producer.send(
+        switch (signal) {
+          case MetricSample m -> record(Topics.METRICS, m);
+          case LogEvent l -> record(Topics.LOGS, l);
+          case Span s -> record(Topics.SPANS, s);
+          case Alert a -> record(Topics.ALERTS, a);
+        });
+    sent++;
+  }
+
+  long sent() {
+    return sent;
+  }
+
+  void flush() {
+    producer.flush();
+  }
+
+  private static <V extends Signal> ProducerRecord<byte[], byte[]> record(
+      Topic<String, V> topic, V value) {
+    String key = value.entity().key();
+    return new ProducerRecord<>(
+        topic.name(),
+        null,
+        value.time(),
+        topic.keySerde().serializer().serialize(topic.name(), key),
+        topic.valueSerde().serializer().serialize(topic.name(), value));
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

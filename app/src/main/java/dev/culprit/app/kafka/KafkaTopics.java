@@ -1,0 +1,67 @@
+package dev.culprit.app.kafka;
+
+import dev.culprit.model.Topic;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates registry topics on a cluster through the Admin client. */
+public final class KafkaTopics {
+  private KafkaTopics() {}
+
+  /** A new Admin client for {@code bootstrapServers}; the caller closes it. */
+  public static Admin admin(String bootstrapServers) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(AdminClientConfig.CLIENT_ID_CONFIG, "culprit-admin");
+    return Admin.create(p);
+  }
+
+  /**
+   * Creates each topic with {@code partitions} partitions, replication factor 1 and unlimited
+   * retention ({@code retention.ms=-1}: replays write records with old timestamps). Topics that
+   * exist already are left as they are.
+   *
+   * @throws IllegalStateException when a topic cannot be created within {@code timeout}
+   */
+  public static void create(
+      String bootstrapServers,
+      Collection<? extends Topic<?, ?>> topics,
+      int partitions,
+      Duration timeout) {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("Invalid partitions: " + partitions);
+    }
+    List<NewTopic> newTopics =
+        topics.stream()
+            .map(t -> new NewTopic(t.name(), partitions, (short) 1))
+            .map(t -> t.configs(Map.of("retention.ms", "-1")))
+            .toList();
+    try (Admin admin = admin(bootstrapServers)) {
+      var results = admin.createTopics(newTopics).values();
+      for (var entry : results.entrySet()) {
+        try {
+          entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("Cannot create topic " + entry.getKey(), e.getCause());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating topics", e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Timed out creating topics after " + timeout, e);
+    }
+  }
+}
