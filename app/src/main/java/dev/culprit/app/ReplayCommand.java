@@ -1,6 +1,8 @@
 package dev.culprit.app;
 
+import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.replay.InProcessDriver;
+import dev.culprit.app.replay.KafkaDriver;
 import dev.culprit.app.replay.PipelineDriver;
 import dev.culprit.app.replay.ProgressBar;
 import dev.culprit.app.replay.Replay;
@@ -98,8 +100,9 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, quiet);
     ReplayReport result;
-    try (EvidenceLog log = EvidenceLog.open(evidenceOut);
-        PipelineDriver driver = driver(config, log)) {
+    try (EmbeddedKafkaBroker broker = startBrokerIfAsked(err);
+        EvidenceLog log = EvidenceLog.open(evidenceOut);
+        PipelineDriver driver = driver(config, log, broker)) {
       result = replay.run(driver, bar::update, incident -> {});
     }
     bar.done();
@@ -113,10 +116,32 @@ final class ReplayCommand implements Callable<Integer> {
     return 0;
   }
 
-  private PipelineDriver driver(PipelineConfig config, EvidenceLog log) {
-    if (bootstrapServers != null || !"none".equals(broker)) {
-      throw new ParameterException(
-          spec.commandLine(), "--broker embedded and --bootstrap-servers are not wired yet");
+  private EmbeddedKafkaBroker startBrokerIfAsked(PrintWriter err) {
+    switch (broker) {
+      case "none" -> {
+        return null;
+      }
+      case "embedded" -> {
+        if (bootstrapServers != null) {
+          throw new ParameterException(
+              spec.commandLine(), "Use either --broker embedded or --bootstrap-servers");
+        }
+        err.println("starting an in-JVM Kafka broker...");
+        return EmbeddedKafkaBroker.start();
+      }
+      default ->
+          throw new ParameterException(
+              spec.commandLine(), "--broker must be none or embedded, not " + broker);
+    }
+  }
+
+  private PipelineDriver driver(PipelineConfig config, EvidenceLog log, EmbeddedKafkaBroker b) {
+    String servers = b != null ? b.bootstrapServers() : bootstrapServers;
+    if (servers != null) {
+      if (evidenceOut != null) {
+        throw new ParameterException(spec.commandLine(), "--evidence-out works in-process only");
+      }
+      return new KafkaDriver(servers, CulpritPipeline.build(config));
     }
     return new InProcessDriver(CulpritPipeline.build(config), log.sink());
   }

@@ -1,7 +1,9 @@
 package dev.culprit.app.demo;
 
 import dev.culprit.app.io.Directories;
+import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.kafka.KafkaTopics;
+import dev.culprit.app.kafka.SignalProducer;
 import dev.culprit.app.sim.InjectedFault;
 import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.CulpritPipeline;

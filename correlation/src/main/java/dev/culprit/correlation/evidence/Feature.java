@@ -11,9 +11,20 @@ import dev.culprit.model.SignalType;
  * @param value the value in the window
  * @param label what a person reads: the metric, operation or template
  * @param severity log severity for templates, else null
+ * @param support observations behind the value: calls for latencies, the entity's log lines in the
+ *     window for templates, 1 otherwise
+ * @param zeroPrior whether absence is the healthy state (error counts): a short history is padded
+ *     with zeros instead of waiting for it to fill
  */
 record Feature(
-    String name, SignalType signal, Kind kind, double value, String label, String severity) {
+    String name,
+    SignalType signal,
+    Kind kind,
+    double value,
+    String label,
+    String severity,
+    double support,
+    boolean zeroPrior) {
 
   enum Kind {
     GAUGE,

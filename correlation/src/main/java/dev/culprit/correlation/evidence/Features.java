@@ -21,7 +21,9 @@ final class Features {
               Feature.Kind.GAUGE,
               m.getValue().mean(),
               m.getKey(),
-              null));
+              null,
+              1,
+              false));
     }
     if (!w.operations.isEmpty()) {
       addTraceFeatures(w, out);
@@ -46,7 +48,9 @@ final class Features {
               Feature.Kind.GAUGE,
               s.sumMillis / s.count,
               "latency of " + op.getKey(),
-              null));
+              null,
+              s.count,
+              false));
       out.add(
           new Feature(
               "trace:op:" + op.getKey() + ":errors",
@@ -54,7 +58,9 @@ final class Features {
               Feature.Kind.COUNT,
               s.errors,
               "errors of " + op.getKey(),
-              null));
+              null,
+              s.count,
+              true));
     }
     out.add(
         new Feature(
@@ -63,7 +69,9 @@ final class Features {
             Feature.Kind.GAUGE,
             millis / calls,
             "mean span latency",
-            null));
+            null,
+            calls,
+            false));
   }
 
   private static void addLogFeatures(EntityWindow w, List<Feature> out) {
@@ -74,7 +82,9 @@ final class Features {
             Feature.Kind.COUNT,
             w.errorLogs,
             "error log lines",
-            null));
+            null,
+            w.logs,
+            true));
     for (Map.Entry<String, EntityWindow.TemplateStat> t : w.templates.entrySet()) {
       out.add(
           new Feature(
@@ -83,7 +93,9 @@ final class Features {
               Feature.Kind.COUNT,
               t.getValue().count,
               t.getValue().example,
-              t.getValue().severity));
+              t.getValue().severity,
+              w.logs,
+              false));
     }
   }
 }

@@ -7,16 +7,20 @@ import java.util.Objects;
  * Settings of the {@link IncidentStage}.
  *
  * @param window the evidence window size (to date an incident's start from its first window)
- * @param openScore evidence score that opens an incident, and keeps it open
+ * @param openLevel the excess of evidence over an entity's usual level (see {@code Excess}) that
+ *     opens an incident
+ * @param sustainLevel the excess that keeps an open incident open
  * @param quietPeriod an incident resolves after this long without such evidence
  * @param lookback evidence this long before opening still counts towards the ranking
  * @param retention how long evidence is kept for rankings and triggers
- * @param triggerHorizon a trigger for time T ranks evidence up to T + horizon
+ * @param triggerHorizon a trigger for time T ranks evidence up to T + horizon; an incident opened
+ *     at T ranks evidence up to T + horizon too, since what follows the onset is mostly propagation
  * @param background how much evidence before an incident shows rankers what is usual
  */
 public record IncidentConfig(
     Duration window,
-    double openScore,
+    double openLevel,
+    double sustainLevel,
     Duration quietPeriod,
     Duration lookback,
     Duration retention,
@@ -30,8 +34,9 @@ public record IncidentConfig(
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(triggerHorizon, "triggerHorizon");
     Objects.requireNonNull(background, "background");
-    if (!(openScore > 0)) {
-      throw new IllegalArgumentException("Invalid openScore: " + openScore);
+    if (!(openLevel > 0) || !(sustainLevel > 0) || sustainLevel > openLevel) {
+      throw new IllegalArgumentException(
+          "Invalid open/sustain levels: " + openLevel + "/" + sustainLevel);
     }
     if (retention.compareTo(lookback.plus(triggerHorizon).plus(background)) < 0) {
       throw new IllegalArgumentException(
@@ -42,8 +47,9 @@ public record IncidentConfig(
   public static IncidentConfig defaults() {
     return new IncidentConfig(
         Duration.ofMinutes(1),
-        8.0,
-        Duration.ofMinutes(3),
+        2.5,
+        2.0,
+        Duration.ofMinutes(2),
         Duration.ofMinutes(2),
         Duration.ofMinutes(60),
         Duration.ofMinutes(5),

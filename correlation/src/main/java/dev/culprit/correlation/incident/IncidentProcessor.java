@@ -2,8 +2,10 @@ package dev.culprit.correlation.incident;
 
 import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.correlation.incident.ScopeState.OpenIncident;
+import dev.culprit.correlation.rank.Excess;
 import dev.culprit.correlation.rank.RankingInput;
 import dev.culprit.correlation.rank.RootCauseRanker;
+import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
@@ -12,6 +14,7 @@ import dev.culprit.model.Trigger;
 import dev.culprit.topology.EntityGraph;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -59,25 +62,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   private ScopeState onEvidence(String scope, ScopeState st, Evidence e) {
     long seq = st.seq() + 1;
     evidence.put(EvidenceKeys.key(scope, e.time(), seq), e);
-    OpenIncident open = st.open();
-    long opened = st.opened();
-    if (e.score() >= config.openScore()) {
-      if (open == null) {
-        long start = e.time() - config.window().toMillis();
-        opened++;
-        open =
-            new OpenIncident(IncidentIds.of(scope, start, opened), 0, start, e.time(), List.of());
-      } else {
-        open =
-            new OpenIncident(
-                open.id(),
-                open.version(),
-                open.openedAt(),
-                Math.max(open.lastStrong(), e.time()),
-                open.top());
-      }
-    }
-    return new ScopeState(open, st.pending(), seq, opened);
+    return new ScopeState(st.open(), st.pending(), seq, st.opened());
   }
 
   private static ScopeState withPending(ScopeState st, Trigger t) {
@@ -89,18 +74,67 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   private ScopeState onTick(String scope, ScopeState st, long now) {
     EvidenceKeys.evictBefore(evidence, scope, now - config.retention().toMillis());
     List<Trigger> pending = fireDueTriggers(scope, st.pending(), now);
+    long window = config.window().toMillis();
+    List<Evidence> latest = EvidenceKeys.range(evidence, scope, now - window + 1, now);
+    Map<EntityRef, Double> excess = Excess.byCandidate(input(scope, latest, now - window + 1, now));
+    Map.Entry<EntityRef, Double> hottest =
+        excess.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+    double level = hottest == null ? 0 : hottest.getValue();
     OpenIncident open = st.open();
+    long opened = st.opened();
+    if (open != null && level >= config.openLevel() && isNewHotspot(open, hottest.getKey(), now)) {
+      resolve(scope, open, now, "superseded: a new hotspot at " + hottest.getKey().name());
+      open = null;
+    }
+    if (open == null && level >= config.openLevel()) {
+      opened++;
+      long start = now - window;
+      open = new OpenIncident(IncidentIds.of(scope, start, opened), 0, start, now, List.of());
+    } else if (open != null && level >= config.sustainLevel()) {
+      open = new OpenIncident(open.id(), open.version(), open.openedAt(), now, open.top());
+    }
     if (open != null) {
       open = update(scope, open, now);
     }
-    return new ScopeState(open, pending, st.seq(), st.opened());
+    return new ScopeState(open, pending, st.seq(), opened);
+  }
+
+  /**
+   * Whether the hottest entity now is unrelated to an incident that has been open for a while: a
+   * new root cause deserves its own incident rather than being folded into the last one.
+   */
+  private boolean isNewHotspot(OpenIncident open, EntityRef hottest, long now) {
+    return open.version() > 0
+        && now - open.openedAt() >= config.triggerHorizon().toMillis() / 2
+        && !open.top().contains(hottest.key());
+  }
+
+  private void resolve(String scope, OpenIncident open, long now, String change) {
+    long from = open.openedAt() - config.lookback().toMillis();
+    long until = Math.min(now, open.openedAt() + config.triggerHorizon().toMillis());
+    List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
+    List<RootCause> ranking = ranker.rank(input(scope, ev, from, until));
+    Incident incident =
+        Incidents.build(
+            open.id(),
+            open.version() + 1,
+            scope,
+            open.openedAt(),
+            now,
+            true,
+            ev,
+            ranking,
+            change,
+            null);
+    context().forward(new Record<>(open.id(), incident, now));
   }
 
   private OpenIncident update(String scope, OpenIncident open, long now) {
     boolean resolved = now - open.lastStrong() >= config.quietPeriod().toMillis();
     long from = open.openedAt() - config.lookback().toMillis();
-    List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, now);
-    List<RootCause> ranking = ranker.rank(input(scope, ev, from, now));
+    long until = Math.min(now, open.openedAt() + config.triggerHorizon().toMillis());
+    List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
+    List<RootCause> ranking = ranker.rank(input(scope, ev, from, until));
     List<String> top = ranking.stream().limit(3).map(rc -> rc.ref().key()).toList();
     String change;
     if (open.version() == 0) {
@@ -145,7 +179,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   private RankingInput input(String scope, List<Evidence> ev, long from, long to) {
     long backgroundFrom = from - config.background().toMillis();
     List<Evidence> background = EvidenceKeys.range(evidence, scope, backgroundFrom, from - 1);
-    return new RankingInput(ev, background, snapshot(), from, to);
+    return new RankingInput(ev, background, backgroundFrom, snapshot(), from, to);
   }
 
   private EntityGraph snapshot() {

@@ -23,8 +23,9 @@ import org.apache.kafka.streams.state.Stores;
  *       re-keyed by scope and repartitioned ({@code incidents-by-scope-v1}).
  *   <li>Evidence is kept for {@code retention} (store {@code incidents-evidence-v1}); per scope,
  *       the open incident and pending triggers live in {@code incidents-scope-v1}.
- *   <li>An incident opens on evidence scoring at least {@code openScore}, is re-ranked as event
- *       time passes, and resolves after {@code quietPeriod} without such evidence.
+ *   <li>An incident opens when some entity's evidence exceeds its usual level by {@code openLevel},
+ *       is re-ranked as event time passes, and resolves after {@code quietPeriod} without such
+ *       evidence.
  *   <li>The entity graph is read from {@code culprit.graph} as a global table ({@code
  *       graph-global-v1}).
  *   <li>Output: {@code culprit.incidents} (key: incident id), one record per version.

@@ -4,10 +4,12 @@ import dev.culprit.model.EntityKind;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Resource;
+import dev.culprit.model.SignalType;
 import dev.culprit.topology.EntityGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Groups evidence by the root-cause candidate it speaks for. */
@@ -30,9 +32,25 @@ final class Candidates {
     return primary;
   }
 
+  /**
+   * Whether the evidence is about calls the entity makes to others (client-side latency, by the
+   * common naming convention of {@code client} metrics): a symptom of its callees, never by itself
+   * a reason to blame the entity.
+   */
+  static boolean outbound(Evidence e) {
+    if (e.signal() != SignalType.METRIC) {
+      return false;
+    }
+    String f = e.feature().toLowerCase(Locale.ROOT);
+    return f.contains("client") && (f.contains("latency") || f.contains("duration"));
+  }
+
   static Map<EntityRef, List<Evidence>> group(List<Evidence> evidence, EntityGraph graph) {
     Map<EntityRef, List<Evidence>> out = new LinkedHashMap<>();
     for (Evidence e : evidence) {
+      if (outbound(e)) {
+        continue;
+      }
       out.computeIfAbsent(candidateOf(e, graph), k -> new ArrayList<>()).add(e);
     }
     return out;

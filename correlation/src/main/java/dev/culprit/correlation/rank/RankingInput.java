@@ -10,12 +10,18 @@ import java.util.Objects;
  *
  * @param evidence the incident's evidence
  * @param background evidence from the time before the incident, to tell what is usual
+ * @param backgroundFrom start of the background period (epoch millis); it ends at {@code from}
  * @param graph a snapshot of the entity graph
  * @param from start of the incident's time range (epoch millis)
  * @param to end of the incident's time range (epoch millis)
  */
 public record RankingInput(
-    List<Evidence> evidence, List<Evidence> background, EntityGraph graph, long from, long to) {
+    List<Evidence> evidence,
+    List<Evidence> background,
+    long backgroundFrom,
+    EntityGraph graph,
+    long from,
+    long to) {
   public RankingInput {
     evidence = List.copyOf(evidence);
     background = List.copyOf(background);

@@ -51,7 +51,7 @@ class IncidentStageTest {
     assertThat(out.get(1).change()).startsWith("ranking changed");
     assertThat(out.get(1).rootCauses().get(0).entity()).isEqualTo("db");
     assertThat(out.get(2).status()).isEqualTo(Incident.Status.RESOLVED);
-    assertThat(out.get(2).updatedAt()).isEqualTo(T + 6 * MIN);
+    assertThat(out.get(2).updatedAt()).isEqualTo(T + 5 * MIN);
     assertThat(out).extracting(Incident::id).containsOnly(out.get(0).id());
   }
 

@@ -1,4 +1,4 @@
-package dev.culprit.app.demo;
+package dev.culprit.app.kafka;
 
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;
@@ -15,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads {@code culprit.incidents} from the beginning, for the demo's sink. */
-final class IncidentConsumer implements AutoCloseable {
+public final class IncidentConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentConsumer.class);
   private final Consumer<String, Incident> consumer;
 
-  IncidentConsumer(String bootstrapServers, String groupId) {
+  public IncidentConsumer(String bootstrapServers, String groupId) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -34,7 +34,7 @@ final class IncidentConsumer implements AutoCloseable {
   }
 
   /** The incidents that arrive within {@code timeout} (returns as soon as some are there). */
-  List<Incident> poll(Duration timeout) {
+  public List<Incident> poll(Duration timeout) {
     List<Incident> out = new ArrayList<>();
     try {
       for (ConsumerRecord<String, Incident> r : consumer.poll(timeout)) {

@@ -1,4 +1,4 @@
-package dev.culprit.app.demo;
+package dev.culprit.app.kafka;
 
 import dev.culprit.model.Alert;
 import dev.culprit.model.LogEvent;
@@ -7,6 +7,7 @@ import dev.culprit.model.Signal;
 import dev.culprit.model.Span;
 import dev.culprit.model.Topic;
 import dev.culprit.model.Topics;
+import dev.culprit.model.Trigger;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -18,11 +19,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Writes signals to their canonical topics, keyed by {@code signal.entity().key()}, with the
  * signal's event time as record timestamp, using the registry serdes.
  */
-final class SignalProducer implements AutoCloseable {
+public final class SignalProducer implements AutoCloseable {
   private final Producer<byte[], byte[]> producer;
   private long sent;
 
-  SignalProducer(String bootstrapServers, String clientId) {
+  public SignalProducer(String bootstrapServers, String clientId) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -31,7 +32,7 @@ final class SignalProducer implements AutoCloseable {
     this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  void send(Signal signal) {
+  public void send(Signal signal) {
     producer.send(
         switch (signal) {
           case MetricSample m -> record(Topics.METRICS, m);
@@ -42,11 +43,25 @@ final class SignalProducer implements AutoCloseable {
     sent++;
   }
 
-  long sent() {
+  /** Writes a ranking trigger to {@code culprit.triggers}, keyed by its scope. */
+  public void send(Trigger trigger) {
+    producer.send(
+        new ProducerRecord<>(
+            Topics.TRIGGERS.name(),
+            null,
+            trigger.at(),
+            Topics.TRIGGERS
+                .keySerde()
+                .serializer()
+                .serialize(Topics.TRIGGERS.name(), trigger.scope()),
+            Topics.TRIGGERS.valueSerde().serializer().serialize(Topics.TRIGGERS.name(), trigger)));
+  }
+
+  public long sent() {
     return sent;
   }
 
-  void flush() {
+  public void flush() {
     producer.flush();
   }
 

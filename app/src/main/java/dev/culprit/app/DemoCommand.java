@@ -1,0 +1,86 @@
+package dev.culprit.app;
+
+import dev.culprit.app.demo.DemoPrinter;
+import dev.culprit.app.demo.DemoRunner;
+import dev.culprit.app.kafka.EmbeddedKafkaBroker;
+import dev.culprit.app.sim.Simulator;
+import dev.culprit.correlation.CulpritPipeline;
+import dev.culprit.correlation.PipelineConfig;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code culprit demo}: a simulated system with faults, through the real pipeline on Kafka. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Starts an in-JVM Kafka broker, a simulated microservice system (a dozen services, their"
+          + " pods and nodes) that injects faults of several kinds, and the Culprit pipeline;"
+          + " shows each ranked incident next to the fault that was injected."
+    })
+final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "120",
+      description = "Real seconds to run, warm-up included (default: ${DEFAULT-VALUE}).")
+  int durationSeconds;
+
+  @Option(
+      names = "--output",
+      defaultValue = "text",
+      description = "text (default) or json: one JSON line per fault and per incident update.")
+  String output;
+
+  @Option(
+      names = "--speedup",
+      defaultValue = "60",
+      description =
+          "Simulated seconds per real second after the warm-up (default: ${DEFAULT-VALUE}).")
+  double speedup;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Simulator seed (default: 7).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    if (durationSeconds < 10) {
+      throw new ParameterException(spec.commandLine(), "--duration must be at least 10 seconds");
+    }
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new ParameterException(spec.commandLine(), "--output must be text or json");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Simulator.Options options = Simulator.Options.defaults(seed);
+    long start = System.currentTimeMillis() - options.warmup().toMillis();
+    Simulator simulator = new Simulator(options.withStart(start - start % 60_000));
+    DemoPrinter printer = new DemoPrinter(out, output.equals("json"));
+    err.println("starting an in-JVM Kafka broker...");
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+      err.printf(
+          "broker at %s; simulating %d services; %d s of real time%n",
+          broker.bootstrapServers(), simulator.services().size(), durationSeconds);
+      DemoRunner runner =
+          new DemoRunner(
+              broker.bootstrapServers(),
+              CulpritPipeline.build(PipelineConfig.defaults()),
+              simulator,
+              DemoRunner.Settings.defaults(Duration.ofSeconds(durationSeconds))
+                  .withSpeedup(speedup));
+      Thread hook = new Thread(runner::stop, "culprit-demo-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      DemoRunner.Summary summary = runner.run(printer::accept);
+      Runtime.getRuntime().removeShutdownHook(hook);
+      printer.summary(summary, err);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.culprit.app.replay;
+
+import dev.culprit.app.io.Directories;
+import dev.culprit.app.kafka.IncidentConsumer;
+import dev.culprit.app.kafka.KafkaTopics;
+import dev.culprit.app.kafka.SignalProducer;
+import dev.culprit.correlation.CulpritPipeline;
+import dev.culprit.model.Incident;
+import dev.culprit.model.Signal;
+import dev.culprit.model.Topics;
+import dev.culprit.model.Trigger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+
+/**
+ * Runs the pipeline as a Kafka Streams application against a broker: signals are produced to the
+ * canonical topics, incidents consumed from {@code culprit.incidents}. {@link #finish()} waits
+ * until the application has committed every input and repartition offset, so nothing sent is left
+ * unprocessed.
+ */
+public final class KafkaDriver implements PipelineDriver {
+  private static final Duration FINISH_TIMEOUT = Duration.ofMinutes(30);
+
+  private final String applicationId = "culprit-replay-" + UUID.randomUUID();
+  private final String bootstrapServers;
+  private final Path stateDir;
+  private final KafkaStreams streams;
+  private final SignalProducer producer;
+  private final IncidentConsumer incidents;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+  public KafkaDriver(String bootstrapServers, Topology topology) {
+    this.bootstrapServers = bootstrapServers;
+    KafkaTopics.create(bootstrapServers, Topics.all(), 1, Duration.ofSeconds(60));
+    this.stateDir = Directories.createTemp("culprit-replay-state");
+    Properties p = CulpritPipeline.streamsProperties(applicationId, bootstrapServers, stateDir);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+    p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    streams = new KafkaStreams(topology, p);
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          failure.set(e);
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    streams.start();
+    producer = new SignalProducer(bootstrapServers, applicationId + "-producer");
+    incidents = new IncidentConsumer(bootstrapServers, applicationId + "-incidents");
+  }
+
+  @Override
+  public void send(Signal signal) {
+    producer.send(signal);
+  }
+
+  @Override
+  public void trigger(Trigger trigger) {
+    producer.send(trigger);
+  }
+
+  @Override
+  public List<Incident> drainIncidents() {
+    checkHealthy();
+    return incidents.poll(Duration.ZERO);
+  }
+
+  @Override
+  public List<Incident> finish() {
+    producer.flush();
+    List<Incident> out = new ArrayList<>();
+    long deadline = System.nanoTime() + FINISH_TIMEOUT.toNanos();
+    try (Admin admin = KafkaTopics.admin(bootstrapServers)) {
+      while (lag(admin) > 0) {
+        checkHealthy();
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("Pipeline did not catch up within " + FINISH_TIMEOUT);
+        }
+        out.addAll(incidents.poll(Duration.ofMillis(500)));
+      }
+    }
+    List<Incident> batch;
+    do {
+      batch = incidents.poll(Duration.ofSeconds(2));
+      out.addAll(batch);
+    } while (!batch.isEmpty());
+    return out;
+  }
+
+  /** Records not yet committed by the application, over its input and repartition topics. */
+  private long lag(Admin admin) {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      for (String topic : List.of(Topics.METRICS.name(), Topics.LOGS.name(), Topics.SPANS.name())) {
+        latest.put(new TopicPartition(topic, 0), OffsetSpec.latest());
+      }
+      committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+          admin.listOffsets(latest).all().get();
+      long lag = 0;
+      for (var e : ends.entrySet()) {
+        OffsetAndMetadata c = committed.get(e.getKey());
+        lag += Math.max(0, e.getValue().offset() - (c == null ? 0 : c.offset()));
+      }
+      return lag;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the pipeline", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot read the pipeline's progress", e.getCause());
+    }
+  }
+
+  private void checkHealthy() {
+    Throwable t = failure.get();
+    if (t != null) {
+      throw new IllegalStateException("The pipeline failed: " + t.getMessage(), t);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+    incidents.close();
+    streams.close(Duration.ofSeconds(30));
+    streams.cleanUp();
+    Directories.deleteRecursively(stateDir);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.culprit.correlation.rank;
+
+import dev.culprit.model.EntityRef;
+import dev.culprit.model.Evidence;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How far each candidate's evidence rises above what the candidate usually shows: the quantity the
+ * default ranker orders by, and the one the incident stage opens incidents on.
+ */
+public final class Excess {
+  private Excess() {}
+
+  /** Per candidate, its excess over its own background (log-scaled score units). */
+  public static Map<EntityRef, Double> byCandidate(RankingInput input) {
+    Map<EntityRef, List<Evidence>> groups = Candidates.group(input.evidence(), input.graph());
+    var usual = Background.usual(input);
+    Map<EntityRef, Double> out = new HashMap<>();
+    groups.forEach(
+        (c, ev) -> out.put(c, EvidenceGraphRanker.strength(ev, usual.getOrDefault(c, Map.of()))));
+    return out;
+  }
+
+  /** The largest excess of any candidate, 0 when there is no evidence. */
+  public static double max(RankingInput input) {
+    return byCandidate(input).values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+  }
+}
