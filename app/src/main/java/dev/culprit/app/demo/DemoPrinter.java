@@ -69,7 +69,7 @@ public final class DemoPrinter {
     InjectedFault match = matching(i);
     if (match != null) {
       int rank = rankOf(i, match);
-      bestRank.merge(match.id(), rank, Math::min);
+      bestRank.merge(match.id(), rank == 0 ? Integer.MAX_VALUE : rank, Math::min);
     }
     if (json) {
       ObjectNode n = Json.mapper().createObjectNode();

@@ -16,6 +16,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates registry topics on a cluster through the Admin client. */
 public final class KafkaTopics {
+  private static final Map<String, String> TOPIC_CONFIG =
+      Map.of(
+          "retention.ms", "-1",
+          "message.timestamp.before.max.ms", String.valueOf(Long.MAX_VALUE),
+          "message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+
   private KafkaTopics() {}
 
   /** A new Admin client for {@code bootstrapServers}; the caller closes it. */
@@ -28,8 +34,9 @@ public final class KafkaTopics {
 
   /**
    * Creates each topic with {@code partitions} partitions, replication factor 1 and unlimited
-   * retention ({@code retention.ms=-1}: replays write records with old timestamps). Topics that
-   * exist already are left as they are.
+   * retention ({@code retention.ms=-1}: replays write records with old timestamps) and any record
+   * timestamp accepted (the demo runs ahead of the wall clock). Topics that exist already are left
+   * as they are.
    *
    * @throws IllegalStateException when a topic cannot be created within {@code timeout}
    */
@@ -44,7 +51,7 @@ public final class KafkaTopics {
     List<NewTopic> newTopics =
         topics.stream()
             .map(t -> new NewTopic(t.name(), partitions, (short) 1))
-            .map(t -> t.configs(Map.of("retention.ms", "-1")))
+            .map(t -> t.configs(TOPIC_CONFIG))
             .toList();
     try (Admin admin = admin(bootstrapServers)) {
       var results = admin.createTopics(newTopics).values();

@@ -65,6 +65,7 @@ public final class InProcessDriver implements PipelineDriver {
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:0");
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    p.put("processing.exception.handler.global.enabled", true);
     driver = new TopologyTestDriver(topology, p, Instant.EPOCH);
     metrics = input(Topics.METRICS);
     logs = input(Topics.LOGS);
