@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
-import org.jgrapht.graph.DirectedMultigraph;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
 
 /**
@@ -112,13 +111,5 @@ public final class EntityGraph {
       }
     }
     return Collections.unmodifiableSet(out);
-  }
-
-  /** A new multigraph type for algorithms that need a mutable copy. */
-  static Graph<EntityRef, GraphEdge> mutableCopy(Graph<EntityRef, GraphEdge> source) {
-    Graph<EntityRef, GraphEdge> copy = new DirectedMultigraph<>(null, null, false);
-    source.vertexSet().forEach(copy::addVertex);
-    source.edgeSet().forEach(e -> copy.addEdge(e.source(), e.target(), e));
-    return copy;
   }
 }

@@ -9,6 +9,7 @@ import dev.culprit.model.Signal;
 import dev.culprit.model.SignalType;
 import dev.culprit.model.Span;
 import dev.culprit.model.Topics;
+import dev.culprit.topology.stage.SignalStreams;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -56,15 +57,7 @@ public final class EvidenceStage {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(BASELINES_STORE), Serdes.String(), Baseline.serde()));
-    KStream<String, Signal> signals =
-        metrics
-            .mapValues(EvidenceStage::asSignal, Named.as("evidence-metrics-as-signals"))
-            .merge(
-                logs.mapValues(EvidenceStage::asSignal, Named.as("evidence-logs-as-signals")),
-                Named.as("evidence-merge-logs"))
-            .merge(
-                spans.mapValues(EvidenceStage::asSignal, Named.as("evidence-spans-as-signals")),
-                Named.as("evidence-merge-spans"));
+    KStream<String, Signal> signals = SignalStreams.merge("evidence", metrics, logs, spans);
     KStream<String, ScopedEvent> scored =
         signals
             .process(
@@ -87,10 +80,6 @@ public final class EvidenceStage {
             Produced.with(Topics.EVIDENCE.keySerde(), Topics.EVIDENCE.valueSerde())
                 .withName("evidence-sink"));
     return all;
-  }
-
-  static Signal asSignal(Signal s) {
-    return s;
   }
 
   static ScopedEvent alertEvidence(Alert a) {

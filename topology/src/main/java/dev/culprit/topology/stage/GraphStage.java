@@ -4,7 +4,6 @@ import dev.culprit.model.GraphEdge;
 import dev.culprit.model.JsonSerde;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
-import dev.culprit.model.Signal;
 import dev.culprit.model.Span;
 import dev.culprit.model.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -64,14 +63,7 @@ public final class GraphStage {
             .process(
                 () -> new EdgeBatchProcessor(config), Named.as("graph-edge-batch"), BATCH_STORE);
     KStream<String, GraphEdge> members =
-        spans
-            .mapValues(GraphStage::asSignal, Named.as("graph-spans-as-signals"))
-            .merge(
-                metrics.mapValues(GraphStage::asSignal, Named.as("graph-metrics-as-signals")),
-                Named.as("graph-merge-metrics"))
-            .merge(
-                logs.mapValues(GraphStage::asSignal, Named.as("graph-logs-as-signals")),
-                Named.as("graph-merge-logs"))
+        SignalStreams.merge("graph", metrics, logs, spans)
             .process(
                 () -> new MembershipProcessor(config), Named.as("graph-membership"), MEMBERS_STORE);
     calls
@@ -123,9 +115,5 @@ public final class GraphStage {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(MEMBERS_STORE), Serdes.String(), Serdes.Long()));
-  }
-
-  static Signal asSignal(Signal s) {
-    return s;
   }
 }
