@@ -58,7 +58,12 @@ public final class CulpritPipeline {
     return p;
   }
 
-  /** Streams properties for running the pipeline against {@code bootstrapServers}. */
+  /**
+   * Streams properties for running the pipeline against {@code bootstrapServers}: explicit naming
+   * enforced, event time from the records, and records that cannot be read sent to {@code
+   * culprit.dlq} (original key and value, headers naming the exception, topic, partition and
+   * offset) rather than stopping the pipeline.
+   */
   public static Properties streamsProperties(
       String applicationId, String bootstrapServers, Path stateDir) {
     Properties p = new Properties();
@@ -69,6 +74,8 @@ public final class CulpritPipeline {
     p.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class.getName());
+    // unreadable records go to the dead-letter topic with the original bytes and the cause
+    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
     p.put(
         StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG,
         SignalTimestampExtractor.class.getName());
