@@ -13,7 +13,6 @@ import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.Rankers;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.nezha.NezhaDataset;
-import dev.culprit.model.EntityKind;
 import dev.culprit.model.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -96,7 +95,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     PipelineConfig config = PipelineConfig.defaults().withRanker(ranker);
     Dataset ds = NezhaDataset.open(path);
-    Replay replay = new Replay(ds, EntityKind.SERVICE, triggered, ranker);
+    Replay replay = new Replay(ds, triggered, ranker);
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, quiet);
     ReplayReport result;

@@ -1,7 +1,7 @@
 package dev.culprit.app.replay;
 
 import dev.culprit.ingest.dataset.FaultLabel;
-import dev.culprit.model.EntityKind;
+import dev.culprit.model.EntityRef;
 import dev.culprit.model.Incident;
 import dev.culprit.model.RootCause;
 import java.time.Duration;
@@ -17,23 +17,22 @@ import java.util.Set;
 /**
  * Scores incidents against labelled faults. Detection protocol: a fault is matched with the first
  * incident opened within [start − before, start + after]; triggered protocol: with the incident its
- * trigger produced. Rankings are compared at the dataset's root-cause level.
+ * trigger produced. The strict rank compares root causes with the labelled entity at its own level
+ * (a service label is also met by a service-level root cause); the service rank maps both sides to
+ * their service, so an instance counts for its service.
  */
 public final class Evaluator {
   public static final Duration BEFORE = Duration.ofSeconds(60);
   public static final Duration AFTER = Duration.ofSeconds(300);
   private static final int RANKING_SIZE = 5;
 
-  private final EntityKind level;
-
-  /** Evaluates at {@code level}: services compare by service, others by entity name. */
-  public Evaluator(EntityKind level) {
-    this.level = level;
-  }
-
   /** The final state of every incident, by id. */
   public record Outcome(List<FaultLabel> faults, Map<String, Incident> incidents) {}
 
+  /**
+   * One case per fault; the ids of self-opened incidents that matched a fault go to {@code
+   * matched}.
+   */
   public List<ReplayReport.Case> cases(Outcome outcome, boolean triggered, Set<String> matched) {
     List<Incident> opened =
         outcome.incidents().values().stream()
@@ -46,17 +45,19 @@ public final class Evaluator {
       if (match != null && match.trigger() == null) {
         matched.add(match.id());
       }
-      List<String> ranking = match == null ? List.of() : ranking(match);
-      String truth = truthName(f);
-      int idx = ranking.indexOf(truth);
+      List<RootCause> causes = match == null ? List.of() : distinct(match.rootCauses());
+      int strict = position(causes.stream().map(rc -> strictMatch(rc, f.truth())).toList());
+      List<String> services = causes.stream().map(Evaluator::serviceName).distinct().toList();
+      int service = services.indexOf(serviceName(f));
       cases.add(
           new ReplayReport.Case(
               f.id(),
-              truth,
+              f.truth().name(),
               f.kind(),
               Instant.ofEpochMilli(f.time()).toString(),
-              ranking,
-              idx < 0 ? null : idx + 1,
+              causes.stream().map(RootCause::entity).toList(),
+              strict < 0 ? null : strict + 1,
+              service < 0 ? null : service + 1,
               match != null && !match.rootCauses().isEmpty(),
               match == null ? null : match.id()));
     }
@@ -79,6 +80,34 @@ public final class Evaluator {
     return new int[] {opened, unmatched};
   }
 
+  static boolean strictMatch(RootCause rc, EntityRef truth) {
+    return rc.kind() == truth.kind() && rc.entity().equals(truth.name());
+  }
+
+  static String serviceName(RootCause rc) {
+    return rc.service() != null ? rc.service() : rc.entity();
+  }
+
+  static String serviceName(FaultLabel f) {
+    return f.truthService() != null ? f.truthService() : f.truth().name();
+  }
+
+  /** Root causes with duplicates (same kind and name) removed, at most five. */
+  private static List<RootCause> distinct(List<RootCause> causes) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<RootCause> out = new ArrayList<>();
+    for (RootCause rc : causes) {
+      if (seen.add(rc.kind().label() + ":" + rc.entity()) && out.size() < RANKING_SIZE) {
+        out.add(rc);
+      }
+    }
+    return out;
+  }
+
+  private static int position(List<Boolean> matches) {
+    return matches.indexOf(Boolean.TRUE);
+  }
+
   private static Incident byTrigger(Outcome outcome, FaultLabel f) {
     return outcome.incidents().get("trigger-" + f.id());
   }
@@ -92,25 +121,5 @@ public final class Evaluator {
       }
     }
     return null;
-  }
-
-  private String truthName(FaultLabel f) {
-    return level == EntityKind.SERVICE && f.truthService() != null
-        ? f.truthService()
-        : f.truth().name();
-  }
-
-  /** The incident's ranking mapped to the evaluation level, duplicates removed. */
-  List<String> ranking(Incident incident) {
-    Set<String> names = new LinkedHashSet<>();
-    for (RootCause rc : incident.rootCauses()) {
-      String name =
-          level == EntityKind.SERVICE && rc.service() != null ? rc.service() : rc.entity();
-      names.add(name);
-      if (names.size() == RANKING_SIZE) {
-        break;
-      }
-    }
-    return List.copyOf(names);
   }
 }

@@ -3,7 +3,6 @@ package dev.culprit.app.replay;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.ingest.dataset.SignalSource;
-import dev.culprit.model.EntityKind;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
 import dev.culprit.model.Trigger;
@@ -28,13 +27,11 @@ public final class Replay {
   public record Progress(long bytesRead, long totalBytes, long signals, long eventTime) {}
 
   private final Dataset dataset;
-  private final EntityKind level;
   private final boolean triggered;
   private final String ranker;
 
-  public Replay(Dataset dataset, EntityKind level, boolean triggered, String ranker) {
+  public Replay(Dataset dataset, boolean triggered, String ranker) {
     this.dataset = dataset;
-    this.level = level;
     this.triggered = triggered;
     this.ranker = ranker;
   }
@@ -88,7 +85,7 @@ public final class Replay {
   }
 
   private ReplayReport report(Evaluator.Outcome outcome, long elapsed, long signals, double hours) {
-    Evaluator evaluator = new Evaluator(level);
+    Evaluator evaluator = new Evaluator();
     List<ReplayReport.Case> cases = evaluator.cases(outcome, triggered, new HashSet<>());
     // false incidents are counted by the detection rule in both protocols
     Set<String> matched = new HashSet<>();
@@ -103,6 +100,8 @@ public final class Replay {
         topK(cases, 1, n),
         topK(cases, 3, n),
         topK(cases, 5, n),
+        topKService(cases, 1, n),
+        topKService(cases, 3, n),
         counts[0],
         counts[1],
         elapsed,
@@ -110,6 +109,14 @@ public final class Replay {
         signals,
         Math.round(hours * 100) / 100.0,
         new ArrayList<>(cases));
+  }
+
+  private static double topKService(List<ReplayReport.Case> cases, int k, int n) {
+    if (n == 0) {
+      return 0;
+    }
+    long hits = cases.stream().filter(c -> c.serviceRank() != null && c.serviceRank() <= k).count();
+    return Math.round(hits * 10000.0 / n) / 10000.0;
   }
 
   private static double topK(List<ReplayReport.Case> cases, int k, int n) {

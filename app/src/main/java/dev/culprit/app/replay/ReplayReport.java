@@ -13,6 +13,8 @@ import java.util.List;
  * @param top1 fraction of all faults whose truth ranks first
  * @param top3 fraction of all faults whose truth ranks in the top three
  * @param top5 fraction of all faults whose truth ranks in the top five
+ * @param top1Service like top1, with both sides mapped to their service
+ * @param top3Service like top3, with both sides mapped to their service
  * @param incidents incidents the engine opened by itself
  * @param falseIncidents incidents that matched no fault
  * @param elapsedMs wall time of the replay
@@ -29,6 +31,8 @@ public record ReplayReport(
     double top1,
     double top3,
     double top5,
+    @JsonProperty("top1_service") double top1Service,
+    @JsonProperty("top3_service") double top3Service,
     int incidents,
     @JsonProperty("false_incidents") int falseIncidents,
     @JsonProperty("elapsed_ms") long elapsedMs,
@@ -44,8 +48,9 @@ public record ReplayReport(
    * @param truth root-cause entity at the dataset's level
    * @param kind fault type
    * @param time fault start (ISO-8601)
-   * @param ranking the engine's ranking at that level, most probable first (at most five)
-   * @param rank 1-based rank of the truth, or null
+   * @param ranking the engine's root causes, most probable first (at most five)
+   * @param rank 1-based rank of the truth at its own level, or null
+   * @param serviceRank 1-based rank of the truth's service among the root causes' services, or null
    * @param detected whether an incident matched
    * @param incident the matched incident id, or null
    */
@@ -56,6 +61,7 @@ public record ReplayReport(
       String time,
       List<String> ranking,
       Integer rank,
+      @JsonProperty("service_rank") Integer serviceRank,
       boolean detected,
       String incident) {}
 }

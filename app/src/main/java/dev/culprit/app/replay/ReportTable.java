@@ -14,27 +14,30 @@ public final class ReportTable {
   public void print(ReplayReport r) {
     out.printf(
         Locale.ROOT,
-        "%-22s %-16s %-30s %-5s %-4s %s%n",
+        "%-22s %-16s %-30s %-5s %-4s %-4s %s%n",
         "fault start",
         "kind",
         "truth",
         "det",
         "rank",
+        "svc",
         "ranking (top 3)");
     for (ReplayReport.Case c : r.cases()) {
       out.printf(
           Locale.ROOT,
-          "%-22s %-16s %-30s %-5s %-4s %s%n",
+          "%-22s %-16s %-30s %-5s %-4s %-4s %s%n",
           c.time(),
           c.kind(),
           c.truth(),
           c.detected() ? "yes" : "no",
           c.rank() == null ? "-" : c.rank().toString(),
+          c.serviceRank() == null ? "-" : c.serviceRank().toString(),
           String.join(", ", c.ranking().subList(0, Math.min(3, c.ranking().size()))));
     }
     out.printf(
         Locale.ROOT,
-        "%n%s (%s, ranker %s): %d faults, %d detected; top1 %.3f, top3 %.3f, top5 %.3f%n",
+        "%n%s (%s, ranker %s): %d faults, %d detected; top1 %.3f, top3 %.3f, top5 %.3f"
+            + " (service level: top1 %.3f, top3 %.3f)%n",
         r.dataset(),
         r.protocol(),
         r.ranker(),
@@ -42,7 +45,9 @@ public final class ReportTable {
         r.detected(),
         r.top1(),
         r.top3(),
-        r.top5());
+        r.top5(),
+        r.top1Service(),
+        r.top3Service());
     double perHour = r.replayedHours() > 0 ? r.falseIncidents() / r.replayedHours() : 0;
     out.printf(
         Locale.ROOT,
