@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <p>The entries carry no timestamp. The raw lines start with one in the export's local clock
  * ({@code 2022-03-20 08:42:51.000 | message}); the alert's time is the earliest of them. Without
  * any, it is the fault's start time. Severity is ERROR when a line looks like an error (an error,
- * exception, failure, timeout or refusal word, or a stack-trace frame), else WARNING.
+ * exception, failure, timeout or refusal word, a traceback header or a stack-trace frame), else
+ * WARNING.
  */
 final class LogAlerts implements EntryMapper {
   private static final Pattern STAMP =
@@ -26,7 +27,8 @@ final class LogAlerts implements EntryMapper {
   private static final Pattern ERROR =
       Pattern.compile(
           "(?i)\\b(error|errors|exception|traceback|fatal|panic|critical|fail|failed|failure"
-              + "|refused|timeout|timed out|unavailable)\\b|^\\s*File \"|^\\s*at [\\w$.]+\\(");
+              + "|refused|timeout|timed out|unavailable)\\b|most recent call last|^\\s*File \""
+              + "|^\\s*at [\\w$.]+\\(");
 
   private final KnowledgeGraph graph;
   private final Clock clock;

@@ -93,9 +93,9 @@ class FaultAlertsDatasetTest {
         .isEqualTo(
             Map.of(
                 "log/ERROR",
-                179L,
+                188L,
                 "log/WARNING",
-                548L,
+                539L,
                 "metric/WARNING",
                 5_090L,
                 "trace/ERROR",
