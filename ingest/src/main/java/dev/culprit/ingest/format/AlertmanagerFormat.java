@@ -90,11 +90,13 @@ public final class AlertmanagerFormat implements WireFormat {
     }
     String statusText = JsonFields.text(node, "status", where);
     Alert.Status status = AlertFields.status(statusText == null ? groupStatus : statusText, where);
-    Long startsAt = AlertFields.epochMillis(JsonFields.text(node, "startsAt", where), where);
+    Long startsAt =
+        AlertFields.epochMillis(JsonFields.text(node, "startsAt", where), where + ".startsAt");
     if (startsAt == null) {
       throw new FormatException(where + " has no startsAt");
     }
-    Long endsAt = AlertFields.epochMillis(JsonFields.text(node, "endsAt", where), where);
+    Long endsAt =
+        AlertFields.epochMillis(JsonFields.text(node, "endsAt", where), where + ".endsAt");
     String fingerprint = JsonFields.text(node, "fingerprint", where);
     if (fingerprint == null || fingerprint.isBlank()) {
       fingerprint = AlertFields.fingerprint(labels);

@@ -8,11 +8,11 @@ import java.util.Map;
  * {@code zipkin.raw} (Zipkin v2 JSON), and the Collector Kafka exporter's {@code otlp_spans},
  * {@code otlp_metrics} and {@code otlp_logs} (OTLP JSON or protobuf).
  *
- * <p>OTLP chooses JSON or protobuf per payload: by content type ({@code application/json} or
- * {@code application/x-protobuf}) when there is one, else by sniffing the first byte that is not
- * JSON whitespace ({@code {} or {@code [} means JSON). A protobuf request starts with the byte
- * 0x0A, which is also a newline, and its length byte may read as {@code {}; so a sniffed payload
- * starting with 0x0A that JSON rejects is tried as protobuf before it is rejected.
+ * <p>OTLP chooses JSON or protobuf per payload: by content type ({@code application/json} or {@code
+ * application/x-protobuf}) when there is one, else by sniffing the first byte that is not JSON
+ * whitespace (an opening brace or bracket means JSON). A protobuf request starts with the byte
+ * 0x0A, which is also a newline, and its length byte may read as an opening brace; so a sniffed
+ * payload starting with 0x0A that JSON rejects is tried as protobuf before it is rejected.
  */
 public final class Formats {
   public static final String ALERTMANAGER_TOPIC = "alertmanager.raw";

@@ -202,6 +202,6 @@ class AlertmanagerFormatTest {
                         "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[{\"labels\":"
                             + "{\"alertname\":\"A\"},\"startsAt\":\"yesterday\"}]}"),
                     null)))
-        .isEqualTo("alerts[0] is not an RFC 3339 time: \"yesterday\"");
+        .isEqualTo("alerts[0].startsAt is not an RFC 3339 time: \"yesterday\"");
   }
 }
