@@ -12,6 +12,7 @@ import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.Rankers;
 import dev.culprit.ingest.dataset.Dataset;
+import dev.culprit.ingest.faultalerts.FaultAlertsDataset;
 import dev.culprit.ingest.nezha.NezhaDataset;
 import dev.culprit.model.Json;
 import java.io.PrintWriter;
@@ -39,8 +40,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--dataset",
       required = true,
-      description = "Dataset format: ${COMPLETION-CANDIDATES}.")
-  DatasetFormat dataset;
+      description = "Dataset format: nezha (TrainTicket metrics, logs, traces) or fault-alerts.")
+  String dataset;
 
   @Option(
       names = "--path",
@@ -83,18 +84,13 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
-  /** Dataset formats {@code replay} reads. */
-  enum DatasetFormat {
-    nezha
-  }
-
   @Override
   public Integer call() throws Exception {
     if (!Files.exists(path)) {
       throw new ParameterException(spec.commandLine(), "No such dataset path: " + path);
     }
     PipelineConfig config = PipelineConfig.defaults().withRanker(ranker);
-    Dataset ds = NezhaDataset.open(path);
+    Dataset ds = openDataset();
     Replay replay = new Replay(ds, triggered, ranker);
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, quiet);
@@ -113,6 +109,16 @@ final class ReplayCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private Dataset openDataset() throws java.io.IOException {
+    return switch (dataset) {
+      case "nezha" -> NezhaDataset.open(path);
+      case "fault-alerts" -> FaultAlertsDataset.open(path);
+      default ->
+          throw new ParameterException(
+              spec.commandLine(), "--dataset must be nezha or fault-alerts, not " + dataset);
+    };
   }
 
   private EmbeddedKafkaBroker startBrokerIfAsked(PrintWriter err) {

@@ -1,6 +1,7 @@
 package dev.culprit.app.kafka;
 
 import dev.culprit.model.Alert;
+import dev.culprit.model.GraphEdge;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
 import dev.culprit.model.Signal;
@@ -41,6 +42,17 @@ public final class SignalProducer implements AutoCloseable {
           case Alert a -> record(Topics.ALERTS, a);
         });
     sent++;
+  }
+
+  /** Writes a declared graph edge to {@code culprit.graph}, keyed by the edge key. */
+  public void send(GraphEdge edge) {
+    producer.send(
+        new ProducerRecord<>(
+            Topics.GRAPH.name(),
+            null,
+            Math.max(0, edge.lastSeen()),
+            Topics.GRAPH.keySerde().serializer().serialize(Topics.GRAPH.name(), edge.key()),
+            Topics.GRAPH.valueSerde().serializer().serialize(Topics.GRAPH.name(), edge)));
   }
 
   /** Writes a ranking trigger to {@code culprit.triggers}, keyed by its scope. */

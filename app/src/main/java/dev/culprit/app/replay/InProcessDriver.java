@@ -2,6 +2,7 @@ package dev.culprit.app.replay;
 
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
@@ -95,6 +96,14 @@ public final class InProcessDriver implements PipelineDriver {
       case LogEvent l -> logs.pipeInput(key, l, at);
       case Span s -> spans.pipeInput(key, s, at);
       case Alert a -> alerts.pipeInput(key, a, at);
+    }
+  }
+
+  @Override
+  public void declare(List<GraphEdge> edges) {
+    TestInputTopic<String, GraphEdge> graph = input(Topics.GRAPH);
+    for (GraphEdge e : edges) {
+      graph.pipeInput(e.key(), e, Instant.ofEpochMilli(Math.max(0, e.lastSeen())));
     }
   }
 

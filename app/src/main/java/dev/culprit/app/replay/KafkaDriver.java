@@ -5,6 +5,7 @@ import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.kafka.SignalProducer;
 import dev.culprit.correlation.CulpritPipeline;
+import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
 import dev.culprit.model.Topics;
@@ -66,6 +67,11 @@ public final class KafkaDriver implements PipelineDriver {
   @Override
   public void send(Signal signal) {
     producer.send(signal);
+  }
+
+  @Override
+  public void declare(List<GraphEdge> edges) {
+    edges.forEach(producer::send);
   }
 
   @Override

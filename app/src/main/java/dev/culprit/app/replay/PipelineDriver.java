@@ -1,5 +1,6 @@
 package dev.culprit.app.replay;
 
+import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
 import dev.culprit.model.Trigger;
@@ -10,6 +11,9 @@ public interface PipelineDriver extends AutoCloseable {
 
   /** Sends one signal to its canonical topic, keyed by entity, timestamped with its event time. */
   void send(Signal signal);
+
+  /** Sends declared topology edges to {@code culprit.graph}. */
+  void declare(List<GraphEdge> edges);
 
   /** Sends a ranking trigger. */
   void trigger(Trigger trigger);

@@ -54,6 +54,7 @@ public final class Replay {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     int nextFault = 0;
+    driver.declare(dataset.declaredGraph());
     try (SignalSource source = dataset.open()) {
       while (source.hasNext()) {
         Signal s = source.next();

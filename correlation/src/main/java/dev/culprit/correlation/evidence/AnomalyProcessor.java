@@ -33,7 +33,7 @@ final class AnomalyProcessor
   public void init(ProcessorContext<String, ScopedEvent> context) {
     super.init(context);
     baselines = context.getStateStore(EvidenceStage.BASELINES_STORE);
-    context.schedule(config.window(), PunctuationType.STREAM_TIME, t -> tick());
+    context.schedule(config.window(), PunctuationType.STREAM_TIME, this::tick);
   }
 
   @Override
@@ -51,10 +51,18 @@ final class AnomalyProcessor
     latestEnd = Math.max(latestEnd, w.end);
   }
 
-  private void tick() {
-    if (latestEnd > lastTick) {
-      lastTick = latestEnd;
-      context().forward(new Record<>(TICK_KEY, new ScopedEvent.Tick(latestEnd), latestEnd));
+  /**
+   * Emits a tick for the latest window known to be scored: the latest scored window, or, when
+   * signals without windows (alerts) move stream time on, the window before the last one whose
+   * grace has passed.
+   */
+  private void tick(long streamTime) {
+    long size = config.window().toMillis();
+    long closed = Math.floorDiv(streamTime - config.grace().toMillis(), size) * size - size;
+    long time = Math.max(latestEnd, closed);
+    if (time > lastTick && time >= 0) {
+      lastTick = time;
+      context().forward(new Record<>(TICK_KEY, new ScopedEvent.Tick(time), time));
     }
   }
 }

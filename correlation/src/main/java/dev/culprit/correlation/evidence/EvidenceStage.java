@@ -85,9 +85,9 @@ public final class EvidenceStage {
   static ScopedEvent alertEvidence(Alert a) {
     double score =
         switch (a.severity()) {
-          case CRITICAL -> 10;
-          case ERROR -> 8;
-          case WARNING -> 6;
+          case CRITICAL -> 40;
+          case ERROR -> 20;
+          case WARNING -> 12;
           case INFO -> 3;
         };
     return new ScopedEvent.EvidenceEvent(

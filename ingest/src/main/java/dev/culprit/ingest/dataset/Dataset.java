@@ -1,5 +1,6 @@
 package dev.culprit.ingest.dataset;
 
+import dev.culprit.model.GraphEdge;
 import java.io.IOException;
 import java.util.List;
 
@@ -14,4 +15,9 @@ public interface Dataset {
 
   /** Opens a fresh replay of every signal of the dataset in non-decreasing event time. */
   SignalSource open() throws IOException;
+
+  /** Topology the dataset declares (learned topology comes from its signals); empty by default. */
+  default List<GraphEdge> declaredGraph() {
+    return List.of();
+  }
 }

@@ -1,0 +1,54 @@
+package dev.culprit.app.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.culprit.app.Main;
+import dev.culprit.model.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Replays the Online Boutique alert set of {@code ../shared/datasets} when present and checks that
+ * every labelled fault is in the report, scored strictly and at service level.
+ */
+class FaultAlertsReplayTest {
+  @TempDir Path tmp;
+
+  @Test
+  void replayReportsAllSeventyFaults() throws Exception {
+    Path dir = NezhaReplayTest.archive().resolveSibling("fault-alerts-ob-cloudbed-1");
+    assumeTrue(Files.isDirectory(dir), "dataset not found at " + dir + ": skipping");
+    Path report = tmp.resolve("r.json");
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(new StringWriter()));
+    int code =
+        cli.execute(
+            "replay",
+            "--dataset",
+            "fault-alerts",
+            "--path",
+            dir.toString(),
+            "--report",
+            report.toString(),
+            "--quiet");
+    assertThat(code).isZero();
+    JsonNode r = Json.mapper().readTree(report.toFile());
+    assertThat(r.get("faults").asInt()).isEqualTo(70);
+    assertThat(r.get("cases")).hasSize(70);
+    assertThat(r.get("signals").asLong()).isEqualTo(18_779);
+    assertThat(r.has("top1_service") && r.has("top3_service")).isTrue();
+    assertThat(r.get("top3_service").asDouble())
+        .isGreaterThanOrEqualTo(r.get("top1_service").asDouble());
+    JsonNode first = r.get("cases").get(0);
+    assertThat(first.get("truth").asText()).isEqualTo("cartservice");
+    assertThat(first.has("service_rank")).isTrue();
+  }
+}
