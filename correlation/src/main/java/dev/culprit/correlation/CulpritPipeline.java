@@ -29,10 +29,20 @@ public final class CulpritPipeline {
 
   /** Builds the topology; every internal topic and store is explicitly named. */
   public static Topology build(PipelineConfig config) {
+    StreamsBuilder builder = newBuilder();
+    addTo(builder, config);
+    return builder.build();
+  }
+
+  /** A builder that refuses auto-generated names for internal topics and stores. */
+  public static StreamsBuilder newBuilder() {
     Properties naming = new Properties();
     naming.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    StreamsBuilder builder =
-        new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDummyIds(naming))));
+    return new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDummyIds(naming))));
+  }
+
+  /** Adds the pipeline's stages to {@code builder}, so other stages (ingest) can share it. */
+  public static void addTo(StreamsBuilder builder, PipelineConfig config) {
     KStream<String, MetricSample> metrics = source(builder, Topics.METRICS);
     KStream<String, LogEvent> logs = source(builder, Topics.LOGS);
     KStream<String, Span> spans = source(builder, Topics.SPANS);
@@ -41,7 +51,6 @@ public final class CulpritPipeline {
     var events = new EvidenceStage(config.evidence()).addTo(builder, metrics, logs, spans, alerts);
     new IncidentStage(config.incidents(), config.scope(), Rankers.supplier(config.ranker()))
         .addTo(builder, events);
-    return builder.build();
   }
 
   private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic) {

@@ -1,0 +1,123 @@
+package dev.culprit.app;
+
+import dev.culprit.app.demo.DemoEvent;
+import dev.culprit.app.demo.DemoPrinter;
+import dev.culprit.app.http.IngestServer;
+import dev.culprit.app.kafka.IncidentConsumer;
+import dev.culprit.app.run.LiveRunner;
+import dev.culprit.correlation.PipelineConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code culprit run}: the pipeline and HTTP receivers against a Kafka cluster, until stopped. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs Culprit against a Kafka cluster: normalises raw Alertmanager, OTLP and Zipkin topics,"
+          + " runs the pipeline, serves the HTTP receivers and prints incidents as they change."
+          + " Stops on Ctrl-C."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--bootstrap-servers", required = true, description = "Kafka at HOST:PORT.")
+  String bootstrapServers;
+
+  @Option(
+      names = "--http-port",
+      defaultValue = "8080",
+      description = "HTTP receivers' port (default 8080; -1 for none).")
+  int httpPort;
+
+  @Option(
+      names = "--http-token-env",
+      description = "Name of an environment variable holding the bearer token clients must send.")
+  String tokenEnv;
+
+  @Option(names = "--http-token-file", description = "File holding the bearer token.")
+  Path tokenFile;
+
+  @Option(
+      names = "--max-body-bytes",
+      defaultValue = "8388608",
+      description = "Largest HTTP body accepted (default 8 MiB).")
+  int maxBodyBytes;
+
+  @Option(
+      names = "--state-dir",
+      defaultValue = ".culprit/state",
+      description = "Kafka Streams state directory.")
+  Path stateDir;
+
+  @Option(
+      names = "--application-id",
+      defaultValue = "culprit",
+      description = "Kafka Streams application id.")
+  String applicationId;
+
+  @Option(
+      names = "--partitions",
+      defaultValue = "1",
+      description = "Partitions of the topics Culprit creates.")
+  int partitions;
+
+  @Option(names = "--output", defaultValue = "text", description = "text or json.")
+  String output;
+
+  @Override
+  public Integer call() throws Exception {
+    IngestServer.Config http =
+        httpPort < 0
+            ? null
+            : new IngestServer.Config(httpPort, token(), maxBodyBytes, Duration.ofSeconds(10));
+    Files.createDirectories(stateDir);
+    DemoPrinter printer = new DemoPrinter(spec.commandLine().getOut(), output.equals("json"));
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (LiveRunner runner =
+            LiveRunner.start(
+                new LiveRunner.Settings(
+                    bootstrapServers, applicationId, stateDir, partitions, http),
+                PipelineConfig.defaults());
+        IncidentConsumer incidents =
+            new IncidentConsumer(bootstrapServers, applicationId + "-console")) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "culprit-run-shutdown"));
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "culprit running on %s; HTTP receivers on port %d%n",
+              bootstrapServers, runner.httpPort());
+      while (stopped.getCount() > 0 && runner.failure() == null) {
+        incidents
+            .poll(Duration.ofMillis(500))
+            .forEach(i -> printer.accept(new DemoEvent.IncidentEvent(i)));
+      }
+      return runner.failure() == null ? 0 : 1;
+    }
+  }
+
+  private String token() throws IOException {
+    if (tokenEnv != null && tokenFile != null) {
+      throw new ParameterException(
+          spec.commandLine(), "Use --http-token-env or --http-token-file, not both");
+    }
+    if (tokenEnv != null) {
+      String v = System.getenv(tokenEnv);
+      if (v == null || v.isBlank()) {
+        throw new ParameterException(
+            spec.commandLine(), "Environment variable " + tokenEnv + " is not set");
+      }
+      return v.trim();
+    }
+    return tokenFile == null ? null : Files.readString(tokenFile).trim();
+  }
+}

@@ -1,0 +1,72 @@
+package dev.culprit.app.run;
+
+import dev.culprit.app.http.IngestServer;
+import dev.culprit.app.http.Route;
+import dev.culprit.correlation.CulpritPipeline;
+import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.ingest.format.Formats;
+import dev.culprit.ingest.format.OtlpSignal;
+import dev.culprit.ingest.format.ParseResult;
+import dev.culprit.ingest.format.WireFormat;
+import dev.culprit.ingest.stage.NormalizeStage;
+import dev.culprit.model.Topic;
+import dev.culprit.model.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+
+/** The live pipeline: raw topics normalised, then the Culprit stages; and its HTTP routes. */
+public final class LivePipeline {
+  private LivePipeline() {}
+
+  /** The topology: {@link NormalizeStage} on the raw topics, then the pipeline. */
+  public static Topology topology(PipelineConfig config) {
+    StreamsBuilder builder = CulpritPipeline.newBuilder();
+    new NormalizeStage().addTo(builder);
+    CulpritPipeline.addTo(builder, config);
+    return builder.build();
+  }
+
+  /** Every topic the live pipeline reads or writes: canonical, internal-facing and raw. */
+  public static List<Topic<?, ?>> topics() {
+    List<Topic<?, ?>> all = new ArrayList<>(Topics.all());
+    for (String raw : Formats.topics()) {
+      all.add(new Topic<>(raw, Serdes.ByteArray(), Serdes.ByteArray()));
+    }
+    return List.copyOf(all);
+  }
+
+  /**
+   * The HTTP receivers: {@code POST /api/v1/alerts} (Alertmanager and Grafana webhooks), {@code
+   * /v1/traces}, {@code /v1/metrics}, {@code /v1/logs} (OTLP/HTTP, JSON or protobuf by content
+   * type) and {@code /api/v2/spans} (Zipkin v2 JSON). Each payload is parsed before it is accepted,
+   * so a malformed one is answered 400 instead of landing in the dead-letter topic.
+   */
+  public static List<Route> routes() {
+    return List.of(
+        route("/api/v1/alerts", Formats.ALERTMANAGER_TOPIC),
+        route("/v1/traces", OtlpSignal.TRACES.defaultTopic()),
+        route("/v1/metrics", OtlpSignal.METRICS.defaultTopic()),
+        route("/v1/logs", OtlpSignal.LOGS.defaultTopic()),
+        route("/api/v2/spans", Formats.ZIPKIN_TOPIC));
+  }
+
+  private static Route route(String path, String topic) {
+    WireFormat format = Formats.forTopic(topic);
+    return new Route(
+        path,
+        topic,
+        (payload, contentType) ->
+            format.parse(payload, contentType) instanceof ParseResult.Rejected r
+                ? r.reason()
+                : null);
+  }
+
+  /** Starts the HTTP receivers writing to Kafka at {@code bootstrapServers}. */
+  public static IngestServer startHttp(
+      IngestServer.Config config, dev.culprit.app.http.RawSink sink) throws java.io.IOException {
+    return IngestServer.start(config, routes(), sink);
+  }
+}

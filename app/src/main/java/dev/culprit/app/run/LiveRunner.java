@@ -1,0 +1,101 @@
+package dev.culprit.app.run;
+
+import dev.culprit.app.http.IngestServer;
+import dev.culprit.app.http.KafkaRawSink;
+import dev.culprit.app.kafka.KafkaTopics;
+import dev.culprit.correlation.CulpritPipeline;
+import dev.culprit.correlation.PipelineConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Culprit running live against a Kafka cluster: creates the topics it needs, runs the normalising
+ * stage and the pipeline as one Kafka Streams application, and serves the HTTP receivers.
+ */
+public final class LiveRunner implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveRunner.class);
+
+  /**
+   * How to run.
+   *
+   * @param bootstrapServers the Kafka cluster
+   * @param applicationId the Kafka Streams application id (its consumer group and topic prefix)
+   * @param stateDir where Kafka Streams keeps local state
+   * @param partitions partitions of topics Culprit creates
+   * @param http HTTP receiver settings, or null for none
+   */
+  public record Settings(
+      String bootstrapServers,
+      String applicationId,
+      Path stateDir,
+      int partitions,
+      IngestServer.Config http) {}
+
+  private final KafkaStreams streams;
+  private final KafkaRawSink sink;
+  private final IngestServer server;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+  private LiveRunner(KafkaStreams streams, KafkaRawSink sink, IngestServer server) {
+    this.streams = streams;
+    this.sink = sink;
+    this.server = server;
+  }
+
+  /** Creates the topics, starts the pipeline and the HTTP receivers. */
+  public static LiveRunner start(Settings s, PipelineConfig config) throws IOException {
+    KafkaTopics.create(
+        s.bootstrapServers(), LivePipeline.topics(), s.partitions(), Duration.ofSeconds(60));
+    Properties p =
+        CulpritPipeline.streamsProperties(s.applicationId(), s.bootstrapServers(), s.stateDir());
+    KafkaStreams streams = new KafkaStreams(LivePipeline.topology(config), p);
+    KafkaRawSink sink = s.http() == null ? null : new KafkaRawSink(s.bootstrapServers());
+    IngestServer server = null;
+    try {
+      server = s.http() == null ? null : LivePipeline.startHttp(s.http(), sink);
+    } catch (IOException | RuntimeException e) {
+      streams.close();
+      if (sink != null) {
+        sink.close();
+      }
+      throw e;
+    }
+    LiveRunner runner = new LiveRunner(streams, sink, server);
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("The pipeline failed", e);
+          runner.failure.set(e);
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    streams.start();
+    return runner;
+  }
+
+  /** The HTTP port, or -1 without receivers. */
+  public int httpPort() {
+    return server == null ? -1 : server.port();
+  }
+
+  /** The failure that stopped the pipeline, or null while it runs. */
+  public Throwable failure() {
+    return failure.get();
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+    if (sink != null) {
+      sink.close();
+    }
+    streams.close(Duration.ofSeconds(30));
+  }
+}
