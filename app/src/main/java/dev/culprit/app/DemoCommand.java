@@ -2,9 +2,12 @@ package dev.culprit.app;
 
 import dev.culprit.app.demo.DemoPrinter;
 import dev.culprit.app.demo.DemoRunner;
+import dev.culprit.app.http.IngestServer;
+import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
+import dev.culprit.app.kafka.KafkaTopics;
+import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.Simulator;
-import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -49,6 +52,12 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "7", description = "Simulator seed (default: 7).")
   long seed;
 
+  @Option(
+      names = "--http-port",
+      defaultValue = "8080",
+      description = "Port of the HTTP receivers (Alertmanager, OTLP/HTTP, Zipkin); -1 for none.")
+  int httpPort;
+
   @Override
   public Integer call() throws Exception {
     if (durationSeconds < 10) {
@@ -68,19 +77,44 @@ final class DemoCommand implements Callable<Integer> {
       err.printf(
           "broker at %s; simulating %d services; %d s of real time%n",
           broker.bootstrapServers(), simulator.services().size(), durationSeconds);
-      DemoRunner runner =
-          new DemoRunner(
-              broker.bootstrapServers(),
-              CulpritPipeline.build(PipelineConfig.defaults()),
-              simulator,
-              DemoRunner.Settings.defaults(Duration.ofSeconds(durationSeconds))
-                  .withSpeedup(speedup));
-      Thread hook = new Thread(runner::stop, "culprit-demo-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      DemoRunner.Summary summary = runner.run(printer::accept);
-      Runtime.getRuntime().removeShutdownHook(hook);
-      printer.summary(summary, err);
+      KafkaTopics.create(
+          broker.bootstrapServers(), LivePipeline.topics(), 1, Duration.ofSeconds(60));
+      try (KafkaRawSink sink = new KafkaRawSink(broker.bootstrapServers());
+          IngestServer http = startHttp(sink, err)) {
+        run(broker, simulator, printer, err);
+      }
     }
     return 0;
+  }
+
+  private IngestServer startHttp(KafkaRawSink sink, PrintWriter err) {
+    if (httpPort < 0) {
+      return null;
+    }
+    try {
+      IngestServer s =
+          LivePipeline.startHttp(
+              new IngestServer.Config(httpPort, null, 8 << 20, Duration.ofSeconds(10)), sink);
+      err.printf("HTTP receivers on port %d (POST /api/v1/alerts, /v1/traces, ...)%n", s.port());
+      return s;
+    } catch (java.io.IOException e) {
+      err.printf("HTTP receivers not started: port %d: %s%n", httpPort, e.getMessage());
+      return null;
+    }
+  }
+
+  private void run(
+      EmbeddedKafkaBroker broker, Simulator simulator, DemoPrinter printer, PrintWriter err) {
+    DemoRunner runner =
+        new DemoRunner(
+            broker.bootstrapServers(),
+            LivePipeline.topology(PipelineConfig.defaults()),
+            simulator,
+            DemoRunner.Settings.defaults(Duration.ofSeconds(durationSeconds)).withSpeedup(speedup));
+    Thread hook = new Thread(runner::stop, "culprit-demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    DemoRunner.Summary summary = runner.run(printer::accept);
+    Runtime.getRuntime().removeShutdownHook(hook);
+    printer.summary(summary, err);
   }
 }
