@@ -6,6 +6,9 @@ import com.google.protobuf.ByteString;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.ingest.format.Formats;
+import dev.culprit.ingest.format.ParseResult;
+import dev.culprit.model.Alert;
 import dev.culprit.model.Topics;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -18,13 +21,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -93,6 +99,57 @@ class LiveRunnerTest {
     }
   }
 
+  @Test
+  void tenThousandFuzzedRawRecordsYieldExactlyTheirSignalsOrOneDeadLetterEach() throws Exception {
+    SplittableRandom random = new SplittableRandom(7);
+    byte[] valid = WEBHOOK.getBytes(StandardCharsets.UTF_8);
+    List<String> topics = Formats.topics();
+    int expectedDead = 0;
+    int expectedAlerts = 0;
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        LiveRunner runner =
+            LiveRunner.start(
+                new LiveRunner.Settings(broker.bootstrapServers(), "culprit-fuzz", state, 1, null),
+                PipelineConfig.defaults());
+        var producer =
+            new KafkaProducer<byte[], byte[]>(
+                producerProps(broker), new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < 10_000; i++) {
+        String topic = topics.get(i % topics.size());
+        byte[] payload = fuzz(random, valid);
+        if (Formats.forTopic(topic).parse(payload, null) instanceof ParseResult.Parsed p) {
+          expectedAlerts += (int) p.signals().stream().filter(s -> s instanceof Alert).count();
+        } else {
+          expectedDead++;
+        }
+        producer.send(new ProducerRecord<>(topic, payload));
+      }
+      producer.flush();
+      assertThat(read(broker, Topics.DLQ.name(), expectedDead + 1)).hasSize(expectedDead);
+      assertThat(read(broker, Topics.ALERTS.name(), expectedAlerts + 1)).hasSize(expectedAlerts);
+      assertThat(runner.failure()).isNull();
+      assertThat(expectedDead).isGreaterThan(5_000);
+    }
+  }
+
+  /** Random bytes, a truncation, a byte flip, or the valid payload. */
+  private static byte[] fuzz(SplittableRandom r, byte[] valid) {
+    return switch (r.nextInt(4)) {
+      case 0 -> {
+        byte[] b = new byte[r.nextInt(200)];
+        r.nextBytes(b);
+        yield b;
+      }
+      case 1 -> Arrays.copyOf(valid, r.nextInt(valid.length));
+      case 2 -> {
+        byte[] b = valid.clone();
+        b[r.nextInt(b.length)] ^= (byte) (1 + r.nextInt(255));
+        yield b;
+      }
+      default -> valid.clone();
+    };
+  }
+
   private static ExportTraceServiceRequest tenThousandSpans() {
     ExportTraceServiceRequest.Builder req = ExportTraceServiceRequest.newBuilder();
     long t = 1_790_000_000_000_000_000L;
@@ -159,7 +216,10 @@ class LiveRunnerTest {
     return keys;
   }
 
-  /** Reads at least {@code n} records, waiting up to two minutes. */
+  /**
+   * Reads until {@code n} records arrived or nothing more came for ten seconds (two minutes at
+   * most); asking for one more than expected proves there is no extra record.
+   */
   private static List<ConsumerRecord<byte[], byte[]>> read(
       EmbeddedKafkaBroker broker, String topic, int n) {
     Properties p = new Properties();
@@ -171,8 +231,16 @@ class LiveRunnerTest {
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      long quietSince = System.nanoTime();
       while (out.size() < n && System.nanoTime() < deadline) {
+        int before = out.size();
         consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+        if (out.size() > before) {
+          quietSince = System.nanoTime();
+        } else if (!out.isEmpty()
+            && System.nanoTime() - quietSince > Duration.ofSeconds(10).toNanos()) {
+          break;
+        }
       }
     }
     return out;
