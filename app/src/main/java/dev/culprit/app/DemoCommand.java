@@ -9,6 +9,7 @@ import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.ingest.format.EntityMapping;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -94,7 +95,9 @@ final class DemoCommand implements Callable<Integer> {
     try {
       IngestServer s =
           LivePipeline.startHttp(
-              new IngestServer.Config(httpPort, null, 8 << 20, Duration.ofSeconds(10)), sink);
+              new IngestServer.Config(httpPort, null, 8 << 20, Duration.ofSeconds(10)),
+              sink,
+              EntityMapping.defaults());
       err.printf("HTTP receivers on port %d (POST /api/v1/alerts, /v1/traces, ...)%n", s.port());
       return s;
     } catch (java.io.IOException e) {

@@ -6,10 +6,12 @@ import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.run.LiveRunner;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.ingest.format.EntityMapping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -74,6 +76,33 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json.")
   String output;
 
+  @Option(
+      names = "--service-labels",
+      split = ",",
+      description =
+          "Alert labels naming the service, in order (default: service,app,app.kubernetes.io/name,job).")
+  List<String> serviceLabels;
+
+  @Option(
+      names = "--instance-labels",
+      split = ",",
+      description = "Alert labels naming the instance (default: pod,instance,container).")
+  List<String> instanceLabels;
+
+  @Option(
+      names = "--node-labels",
+      split = ",",
+      description = "Alert labels naming the node (default: node,host,kubernetes_node,nodename).")
+  List<String> nodeLabels;
+
+  private EntityMapping mapping() {
+    EntityMapping d = EntityMapping.defaults();
+    return new EntityMapping(
+        serviceLabels != null ? serviceLabels : d.serviceLabels(),
+        instanceLabels != null ? instanceLabels : d.instanceLabels(),
+        nodeLabels != null ? nodeLabels : d.nodeLabels());
+  }
+
   @Override
   public Integer call() throws Exception {
     IngestServer.Config http =
@@ -86,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
     try (LiveRunner runner =
             LiveRunner.start(
                 new LiveRunner.Settings(
-                    bootstrapServers, applicationId, stateDir, partitions, http),
+                    bootstrapServers, applicationId, stateDir, partitions, http, mapping()),
                 PipelineConfig.defaults());
         IncidentConsumer incidents =
             new IncidentConsumer(bootstrapServers, applicationId + "-console")) {

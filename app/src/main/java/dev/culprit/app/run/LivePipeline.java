@@ -4,6 +4,7 @@ import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.Route;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.OtlpSignal;
 import dev.culprit.ingest.format.ParseResult;
@@ -23,8 +24,13 @@ public final class LivePipeline {
 
   /** The topology: {@link NormalizeStage} on the raw topics, then the pipeline. */
   public static Topology topology(PipelineConfig config) {
+    return topology(config, EntityMapping.defaults());
+  }
+
+  /** The topology, with Alertmanager labels mapped to entities by {@code mapping}. */
+  public static Topology topology(PipelineConfig config, EntityMapping mapping) {
     StreamsBuilder builder = CulpritPipeline.newBuilder();
-    new NormalizeStage().addTo(builder);
+    new NormalizeStage(mapping).addTo(builder);
     CulpritPipeline.addTo(builder, config);
     return builder.build();
   }
@@ -44,17 +50,17 @@ public final class LivePipeline {
    * type) and {@code /api/v2/spans} (Zipkin v2 JSON). Each payload is parsed before it is accepted,
    * so a malformed one is answered 400 instead of landing in the dead-letter topic.
    */
-  public static List<Route> routes() {
+  public static List<Route> routes(EntityMapping mapping) {
     return List.of(
-        route("/api/v1/alerts", Formats.ALERTMANAGER_TOPIC),
-        route("/v1/traces", OtlpSignal.TRACES.defaultTopic()),
-        route("/v1/metrics", OtlpSignal.METRICS.defaultTopic()),
-        route("/v1/logs", OtlpSignal.LOGS.defaultTopic()),
-        route("/api/v2/spans", Formats.ZIPKIN_TOPIC));
+        route("/api/v1/alerts", Formats.ALERTMANAGER_TOPIC, mapping),
+        route("/v1/traces", OtlpSignal.TRACES.defaultTopic(), mapping),
+        route("/v1/metrics", OtlpSignal.METRICS.defaultTopic(), mapping),
+        route("/v1/logs", OtlpSignal.LOGS.defaultTopic(), mapping),
+        route("/api/v2/spans", Formats.ZIPKIN_TOPIC, mapping));
   }
 
-  private static Route route(String path, String topic) {
-    WireFormat format = Formats.forTopic(topic);
+  private static Route route(String path, String topic, EntityMapping mapping) {
+    WireFormat format = Formats.forTopic(topic, mapping);
     return new Route(
         path,
         topic,
@@ -64,9 +70,10 @@ public final class LivePipeline {
                 : null);
   }
 
-  /** Starts the HTTP receivers writing to Kafka at {@code bootstrapServers}. */
+  /** Starts the HTTP receivers, writing accepted payloads through {@code sink}. */
   public static IngestServer startHttp(
-      IngestServer.Config config, dev.culprit.app.http.RawSink sink) throws java.io.IOException {
-    return IngestServer.start(config, routes(), sink);
+      IngestServer.Config config, dev.culprit.app.http.RawSink sink, EntityMapping mapping)
+      throws java.io.IOException {
+    return IngestServer.start(config, routes(mapping), sink);
   }
 }

@@ -5,6 +5,7 @@ import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.ingest.format.EntityMapping;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,13 +31,15 @@ public final class LiveRunner implements AutoCloseable {
    * @param stateDir where Kafka Streams keeps local state
    * @param partitions partitions of topics Culprit creates
    * @param http HTTP receiver settings, or null for none
+   * @param mapping how alert labels name entities
    */
   public record Settings(
       String bootstrapServers,
       String applicationId,
       Path stateDir,
       int partitions,
-      IngestServer.Config http) {}
+      IngestServer.Config http,
+      EntityMapping mapping) {}
 
   private final KafkaStreams streams;
   private final KafkaRawSink sink;
@@ -55,11 +58,11 @@ public final class LiveRunner implements AutoCloseable {
         s.bootstrapServers(), LivePipeline.topics(), s.partitions(), Duration.ofSeconds(60));
     Properties p =
         CulpritPipeline.streamsProperties(s.applicationId(), s.bootstrapServers(), s.stateDir());
-    KafkaStreams streams = new KafkaStreams(LivePipeline.topology(config), p);
+    KafkaStreams streams = new KafkaStreams(LivePipeline.topology(config, s.mapping()), p);
     KafkaRawSink sink = s.http() == null ? null : new KafkaRawSink(s.bootstrapServers());
     IngestServer server = null;
     try {
-      server = s.http() == null ? null : LivePipeline.startHttp(s.http(), sink);
+      server = s.http() == null ? null : LivePipeline.startHttp(s.http(), sink, s.mapping());
     } catch (IOException | RuntimeException e) {
       streams.close();
       if (sink != null) {

@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.ParseResult;
 import dev.culprit.model.Alert;
@@ -70,7 +71,8 @@ class LiveRunnerTest {
                     "culprit-live-test",
                     state,
                     1,
-                    new IngestServer.Config(0, null, 16 << 20, Duration.ofSeconds(30))),
+                    new IngestServer.Config(0, null, 16 << 20, Duration.ofSeconds(30)),
+                    EntityMapping.defaults()),
                 PipelineConfig.defaults())) {
       int port = runner.httpPort();
       assertThat(post(port, "/api/v1/alerts", "application/json", WEBHOOK.getBytes()).statusCode())
@@ -109,7 +111,13 @@ class LiveRunnerTest {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
         LiveRunner runner =
             LiveRunner.start(
-                new LiveRunner.Settings(broker.bootstrapServers(), "culprit-fuzz", state, 1, null),
+                new LiveRunner.Settings(
+                    broker.bootstrapServers(),
+                    "culprit-fuzz",
+                    state,
+                    1,
+                    null,
+                    EntityMapping.defaults()),
                 PipelineConfig.defaults());
         var producer =
             new KafkaProducer<byte[], byte[]>(

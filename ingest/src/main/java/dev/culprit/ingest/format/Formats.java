@@ -52,6 +52,18 @@ public final class Formats {
     return format;
   }
 
+  /**
+   * The format of a raw topic, with Alertmanager labels mapped to entities by {@code mapping}.
+   *
+   * @throws IllegalArgumentException for a topic with no known format
+   */
+  public static WireFormat forTopic(String topic, EntityMapping mapping) {
+    if (ALERTMANAGER_TOPIC.equals(topic)) {
+      return new AlertmanagerFormat(mapping);
+    }
+    return forTopic(topic);
+  }
+
   /** OTLP for one signal, choosing JSON or protobuf per payload. */
   public static WireFormat otlp(OtlpSignal signal) {
     return new Negotiated(

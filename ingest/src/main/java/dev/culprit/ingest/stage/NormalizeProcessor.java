@@ -1,5 +1,6 @@
 package dev.culprit.ingest.stage;
 
+import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.ParseResult;
 import dev.culprit.model.Signal;
@@ -17,6 +18,11 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class NormalizeProcessor extends ContextualProcessor<byte[], byte[], String, Normalized> {
   static final String CONTENT_TYPE = "content-type";
+  private final EntityMapping mapping;
+
+  NormalizeProcessor(EntityMapping mapping) {
+    this.mapping = mapping;
+  }
 
   @Override
   public void process(Record<byte[], byte[]> record) {
@@ -24,7 +30,8 @@ final class NormalizeProcessor extends ContextualProcessor<byte[], byte[], Strin
     String topic = meta == null ? "" : meta.topic();
     ParseResult result;
     try {
-      result = Formats.forTopic(topic).parse(record.value(), contentType(record.headers()));
+      result =
+          Formats.forTopic(topic, mapping).parse(record.value(), contentType(record.headers()));
     } catch (RuntimeException e) {
       result = new ParseResult.Rejected("no parser for topic " + topic + ": " + e.getMessage());
     }

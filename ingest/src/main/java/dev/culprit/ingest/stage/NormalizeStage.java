@@ -1,5 +1,6 @@
 package dev.culprit.ingest.stage;
 
+import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.model.Alert;
 import dev.culprit.model.LogEvent;
@@ -34,14 +35,21 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class NormalizeStage {
   private final List<String> rawTopics;
+  private final EntityMapping mapping;
 
-  public NormalizeStage(List<String> rawTopics) {
+  public NormalizeStage(List<String> rawTopics, EntityMapping mapping) {
     this.rawTopics = List.copyOf(rawTopics);
+    this.mapping = mapping;
   }
 
-  /** Reads every raw topic with a known format. */
+  /** Reads every raw topic with a known format, mapping alert labels by {@code mapping}. */
+  public NormalizeStage(EntityMapping mapping) {
+    this(Formats.topics(), mapping);
+  }
+
+  /** Reads every raw topic with a known format, with the default label mapping. */
   public NormalizeStage() {
-    this(Formats.topics());
+    this(EntityMapping.defaults());
   }
 
   public void addTo(StreamsBuilder builder) {
@@ -50,7 +58,7 @@ public final class NormalizeStage {
                 rawTopics,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                     .withName("normalize-raw-source"))
-            .process(NormalizeProcessor::new, Named.as("normalize-parse"));
+            .process(() -> new NormalizeProcessor(mapping), Named.as("normalize-parse"));
     normalized
         .split(Named.as("normalize-"))
         .branch(

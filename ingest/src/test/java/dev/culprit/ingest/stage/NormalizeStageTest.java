@@ -2,6 +2,7 @@ package dev.culprit.ingest.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.ParseResult;
 import dev.culprit.model.Alert;
@@ -55,6 +56,30 @@ class NormalizeStageTest {
       assertThat(a.name()).isEqualTo("HighLatency");
       assertThat(a.severity()).isEqualTo(Alert.Severity.CRITICAL);
       assertThat(a.resource().service()).isEqualTo("cart");
+    }
+  }
+
+  @Test
+  void alertLabelsMapToEntitiesAsConfigured() {
+    String webhook =
+        WEBHOOK.replace(
+            "\"service\":\"cart\",\"pod\":\"cart-7f9-x\",", "\"team_service\":\"billing\",");
+    StreamsBuilder b = new StreamsBuilder();
+    new NormalizeStage(new EntityMapping(List.of("team_service"), List.of("pod"), List.of("node")))
+        .addTo(b);
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "normalize-mapping-test");
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:1");
+    p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    try (TopologyTestDriver d = new TopologyTestDriver(b.build(), p)) {
+      raw(d, Formats.ALERTMANAGER_TOPIC).pipeInput(null, webhook.getBytes(StandardCharsets.UTF_8));
+      var alerts =
+          d.createOutputTopic(
+                  Topics.ALERTS.name(),
+                  new StringDeserializer(),
+                  Topics.ALERTS.valueSerde().deserializer())
+              .readKeyValuesToList();
+      assertThat(alerts).extracting(kv -> kv.key).containsExactly("service:billing");
     }
   }
 
