@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       ReplayCommand.class,
+      GraphCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -34,9 +34,9 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class GraphStage {
   static final String TRACES_STORE = "graph-traces-v1";
-  static final String BATCH_STORE = "graph-edge-batch-v1";
+  public static final String BATCH_STORE = "graph-edge-batch-v1";
   static final String MEMBERS_STORE = "graph-members-v1";
-  static final String EDGES_STORE = "graph-edges-v1";
+  public static final String EDGES_STORE = "graph-edges-v1";
 
   private final GraphStageConfig config;
 
