@@ -49,7 +49,11 @@ public final class CulpritPipeline {
     KStream<String, Alert> alerts = source(builder, Topics.ALERTS);
     new GraphStage(config.graph()).addTo(builder, spans, metrics, logs);
     var events = new EvidenceStage(config.evidence()).addTo(builder, metrics, logs, spans, alerts);
-    new IncidentStage(config.incidents(), config.scope(), Rankers.supplier(config.ranker()))
+    new IncidentStage(
+            config.incidents(),
+            config.scope(),
+            Rankers.supplier(config.ranker()),
+            config.graph().edgeExpiry())
         .addTo(builder, events);
   }
 

@@ -59,6 +59,15 @@ public final class EntityGraph {
     return new EntityGraph(byKey.values());
   }
 
+  /**
+   * A snapshot without the learned edges last seen before {@code cutoff} (epoch millis); declared
+   * edges never expire. Entities left without edges disappear.
+   */
+  public EntityGraph withoutEdgesSeenBefore(long cutoff) {
+    return new EntityGraph(
+        graph.edgeSet().stream().filter(e -> e.declared() || e.lastSeen() >= cutoff).toList());
+  }
+
   /** The underlying read-only JGraphT graph; edges are the {@link GraphEdge} records. */
   public Graph<EntityRef, GraphEdge> graph() {
     return graph;

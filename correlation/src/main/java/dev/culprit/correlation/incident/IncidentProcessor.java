@@ -30,9 +30,12 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   private KeyValueStore<String, ScopeState> scopes;
   private KeyValueStore<String, ValueAndTimestamp<GraphEdge>> graph;
 
-  IncidentProcessor(IncidentConfig config, RootCauseRanker ranker) {
+  private final long edgeExpiryMillis;
+
+  IncidentProcessor(IncidentConfig config, RootCauseRanker ranker, java.time.Duration edgeExpiry) {
     this.config = config;
     this.ranker = ranker;
+    this.edgeExpiryMillis = edgeExpiry.toMillis();
   }
 
   @Override
@@ -179,7 +182,13 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   private RankingInput input(String scope, List<Evidence> ev, long from, long to) {
     long backgroundFrom = from - config.background().toMillis();
     List<Evidence> background = EvidenceKeys.range(evidence, scope, backgroundFrom, from - 1);
-    return new RankingInput(ev, background, backgroundFrom, snapshot(), from, to);
+    return new RankingInput(
+        ev,
+        background,
+        backgroundFrom,
+        snapshot().withoutEdgesSeenBefore(to - edgeExpiryMillis),
+        from,
+        to);
   }
 
   private EntityGraph snapshot() {

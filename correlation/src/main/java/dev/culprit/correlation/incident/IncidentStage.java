@@ -39,11 +39,21 @@ public final class IncidentStage {
   private final IncidentConfig config;
   private final String scope;
   private final Supplier<RootCauseRanker> ranker;
+  private final java.time.Duration edgeExpiry;
 
-  public IncidentStage(IncidentConfig config, String scope, Supplier<RootCauseRanker> ranker) {
+  public IncidentStage(
+      IncidentConfig config,
+      String scope,
+      Supplier<RootCauseRanker> ranker,
+      java.time.Duration edgeExpiry) {
     this.config = config;
     this.scope = scope;
     this.ranker = ranker;
+    this.edgeExpiry = edgeExpiry;
+  }
+
+  public IncidentStage(IncidentConfig config, String scope, Supplier<RootCauseRanker> ranker) {
+    this(config, scope, ranker, java.time.Duration.ofHours(24));
   }
 
   public void addTo(StreamsBuilder builder, KStream<String, ScopedEvent> events) {
@@ -79,7 +89,7 @@ public final class IncidentStage {
                 .withKeySerde(Serdes.String())
                 .withValueSerde(ScopedEvent.serde()))
         .process(
-            () -> new IncidentProcessor(config, ranker.get()),
+            () -> new IncidentProcessor(config, ranker.get(), edgeExpiry),
             Named.as("incidents-process"),
             EVIDENCE_STORE,
             SCOPE_STORE)
