@@ -15,9 +15,11 @@ import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.faultalerts.FaultAlertsDataset;
 import dev.culprit.ingest.nezha.NezhaDataset;
 import dev.culprit.model.Json;
+import dev.culprit.topology.DeclaredTopology;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +83,11 @@ final class ReplayCommand implements Callable<Integer> {
           "Also write every evidence record as JSON lines to this file (in-process only).")
   Path evidenceOut;
 
+  @Option(
+      names = "--topology",
+      description = "Declared topology in Culprit's YAML format, merged with what is learned.")
+  Path topology;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -91,7 +98,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
     PipelineConfig config = PipelineConfig.defaults().withRanker(ranker);
     Dataset ds = openDataset();
-    Replay replay = new Replay(ds, triggered, ranker);
+    Replay replay =
+        new Replay(
+            ds, triggered, ranker, topology == null ? List.of() : DeclaredTopology.read(topology));
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, quiet);
     ReplayReport result;

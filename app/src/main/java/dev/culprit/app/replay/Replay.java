@@ -3,6 +3,7 @@ package dev.culprit.app.replay;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.ingest.dataset.SignalSource;
+import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
 import dev.culprit.model.Trigger;
@@ -30,7 +31,15 @@ public final class Replay {
   private final boolean triggered;
   private final String ranker;
 
+  private final List<GraphEdge> declared;
+
   public Replay(Dataset dataset, boolean triggered, String ranker) {
+    this(dataset, triggered, ranker, List.of());
+  }
+
+  /** A replay that also declares {@code declared} topology (for example a YAML file). */
+  public Replay(Dataset dataset, boolean triggered, String ranker, List<GraphEdge> declared) {
+    this.declared = List.copyOf(declared);
     this.dataset = dataset;
     this.triggered = triggered;
     this.ranker = ranker;
@@ -54,7 +63,9 @@ public final class Replay {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     int nextFault = 0;
-    driver.declare(dataset.declaredGraph());
+    List<GraphEdge> topology = new ArrayList<>(dataset.declaredGraph());
+    topology.addAll(declared);
+    driver.declare(topology);
     try (SignalSource source = dataset.open()) {
       while (source.hasNext()) {
         Signal s = source.next();
