@@ -3,8 +3,6 @@ package dev.culprit.app;
 import dev.culprit.app.graph.GraphExport;
 import dev.culprit.app.graph.GraphLearner;
 import dev.culprit.ingest.dataset.Dataset;
-import dev.culprit.ingest.faultalerts.FaultAlertsDataset;
-import dev.culprit.ingest.nezha.NezhaDataset;
 import dev.culprit.model.Json;
 import dev.culprit.topology.EntityGraph;
 import java.nio.file.Files;
@@ -44,14 +42,7 @@ final class GraphCommand implements Callable<Integer> {
     if (!Files.exists(path)) {
       throw new ParameterException(spec.commandLine(), "No such dataset path: " + path);
     }
-    Dataset ds =
-        switch (dataset) {
-          case "nezha" -> NezhaDataset.open(path);
-          case "fault-alerts" -> FaultAlertsDataset.open(path);
-          default ->
-              throw new ParameterException(
-                  spec.commandLine(), "--dataset must be nezha or fault-alerts, not " + dataset);
-        };
+    Dataset ds = DatasetFormats.open(spec.commandLine(), dataset, path);
     EntityGraph graph = GraphLearner.learn(ds);
     switch (format) {
       case "json" ->

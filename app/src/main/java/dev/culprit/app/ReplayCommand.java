@@ -12,8 +12,6 @@ import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.Rankers;
 import dev.culprit.ingest.dataset.Dataset;
-import dev.culprit.ingest.faultalerts.FaultAlertsDataset;
-import dev.culprit.ingest.nezha.NezhaDataset;
 import dev.culprit.model.Json;
 import dev.culprit.topology.DeclaredTopology;
 import java.io.PrintWriter;
@@ -121,13 +119,7 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private Dataset openDataset() throws java.io.IOException {
-    return switch (dataset) {
-      case "nezha" -> NezhaDataset.open(path);
-      case "fault-alerts" -> FaultAlertsDataset.open(path);
-      default ->
-          throw new ParameterException(
-              spec.commandLine(), "--dataset must be nezha or fault-alerts, not " + dataset);
-    };
+    return DatasetFormats.open(spec.commandLine(), dataset, path);
   }
 
   private EmbeddedKafkaBroker startBrokerIfAsked(PrintWriter err) {
