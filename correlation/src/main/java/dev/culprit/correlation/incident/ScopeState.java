@@ -26,7 +26,7 @@ record ScopeState(OpenIncident open, List<Trigger> pending, long seq, long opene
    * @param id incident id
    * @param version last version emitted (0 before the first)
    * @param openedAt event time it opened
-   * @param lastStrong event time of the last evidence at or above the open score
+   * @param lastStrong event time of the last tick whose level reached the sustain level
    * @param top the ranked entity keys last emitted, for change detection
    */
   record OpenIncident(String id, int version, long openedAt, long lastStrong, List<String> top) {
