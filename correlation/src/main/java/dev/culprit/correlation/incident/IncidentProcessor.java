@@ -76,17 +76,19 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
 
   private ScopeState onTick(String scope, ScopeState st, long now) {
     EvidenceKeys.evictBefore(evidence, scope, now - config.retention().toMillis());
-    List<Trigger> pending = fireDueTriggers(scope, st.pending(), now);
+    EntityGraph graph = snapshot();
+    List<Trigger> pending = fireDueTriggers(scope, st.pending(), now, graph);
     long window = config.window().toMillis();
     List<Evidence> latest = EvidenceKeys.range(evidence, scope, now - window + 1, now);
-    Map<EntityRef, Double> excess = Excess.byCandidate(input(scope, latest, now - window + 1, now));
+    Map<EntityRef, Double> excess =
+        Excess.byCandidate(input(scope, latest, now - window + 1, now, graph));
     Map.Entry<EntityRef, Double> hottest =
         excess.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
     double level = hottest == null ? 0 : hottest.getValue();
     OpenIncident open = st.open();
     long opened = st.opened();
     if (open != null && level >= config.openLevel() && isNewHotspot(open, hottest.getKey(), now)) {
-      resolve(scope, open, now, "superseded: a new hotspot at " + hottest.getKey().name());
+      resolve(scope, open, now, graph, "superseded: a new hotspot at " + hottest.getKey().name());
       open = null;
     }
     if (open == null && level >= config.openLevel()) {
@@ -97,7 +99,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
       open = new OpenIncident(open.id(), open.version(), open.openedAt(), now, open.top());
     }
     if (open != null) {
-      open = update(scope, open, now);
+      open = update(scope, open, now, graph);
     }
     return new ScopeState(open, pending, st.seq(), opened);
   }
@@ -112,33 +114,49 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
         && !open.top().contains(hottest.key());
   }
 
-  private void resolve(String scope, OpenIncident open, long now, String change) {
+  /** An open incident's evidence (from lookback before it opened to the horizon) and ranking. */
+  private record Ranked(List<Evidence> evidence, List<RootCause> ranking) {}
+
+  private Ranked rank(String scope, OpenIncident open, long now, EntityGraph graph) {
     long from = open.openedAt() - config.lookback().toMillis();
     long until = Math.min(now, open.openedAt() + config.triggerHorizon().toMillis());
     List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
-    List<RootCause> ranking = ranker.rank(input(scope, ev, from, until));
+    return new Ranked(ev, ranker.rank(input(scope, ev, from, until, graph)));
+  }
+
+  private void resolve(
+      String scope, OpenIncident open, long now, EntityGraph graph, String change) {
+    Ranked r = rank(scope, open, now, graph);
+    emit(scope, open, open.version() + 1, now, true, r, change);
+  }
+
+  private void emit(
+      String scope,
+      OpenIncident open,
+      int version,
+      long now,
+      boolean resolved,
+      Ranked r,
+      String change) {
     Incident incident =
         Incidents.build(
             open.id(),
-            open.version() + 1,
+            version,
             scope,
             open.openedAt(),
             now,
-            true,
-            ev,
-            ranking,
+            resolved,
+            r.evidence(),
+            r.ranking(),
             change,
             null);
     context().forward(new Record<>(open.id(), incident, now));
   }
 
-  private OpenIncident update(String scope, OpenIncident open, long now) {
+  private OpenIncident update(String scope, OpenIncident open, long now, EntityGraph graph) {
     boolean resolved = now - open.lastStrong() >= config.quietPeriod().toMillis();
-    long from = open.openedAt() - config.lookback().toMillis();
-    long until = Math.min(now, open.openedAt() + config.triggerHorizon().toMillis());
-    List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
-    List<RootCause> ranking = ranker.rank(input(scope, ev, from, until));
-    List<String> top = ranking.stream().limit(3).map(rc -> rc.ref().key()).toList();
+    Ranked r = rank(scope, open, now, graph);
+    List<String> top = r.ranking().stream().limit(3).map(rc -> rc.ref().key()).toList();
     String change;
     if (open.version() == 0) {
       change = "opened";
@@ -151,16 +169,14 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
       return open;
     }
     int version = open.version() + 1;
-    Incident incident =
-        Incidents.build(
-            open.id(), version, scope, open.openedAt(), now, resolved, ev, ranking, change, null);
-    context().forward(new Record<>(open.id(), incident, now));
+    emit(scope, open, version, now, resolved, r, change);
     return resolved
         ? null
         : new OpenIncident(open.id(), version, open.openedAt(), open.lastStrong(), top);
   }
 
-  private List<Trigger> fireDueTriggers(String scope, List<Trigger> pending, long now) {
+  private List<Trigger> fireDueTriggers(
+      String scope, List<Trigger> pending, long now, EntityGraph graph) {
     List<Trigger> waiting = new ArrayList<>();
     for (Trigger t : pending) {
       long until = t.at() + config.triggerHorizon().toMillis();
@@ -170,7 +186,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
       }
       long from = t.at() - config.lookback().toMillis();
       List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
-      List<RootCause> ranking = ranker.rank(input(scope, ev, from, until));
+      List<RootCause> ranking = ranker.rank(input(scope, ev, from, until, graph));
       String id = "trigger-" + t.id();
       Incident incident =
           Incidents.build(id, 1, scope, t.at(), until, false, ev, ranking, "triggered", t.id());
@@ -179,18 +195,20 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     return waiting;
   }
 
-  private RankingInput input(String scope, List<Evidence> ev, long from, long to) {
+  private RankingInput input(
+      String scope, List<Evidence> ev, long from, long to, EntityGraph graph) {
     long backgroundFrom = from - config.background().toMillis();
     List<Evidence> background = EvidenceKeys.range(evidence, scope, backgroundFrom, from - 1);
     return new RankingInput(
         ev,
         background,
         backgroundFrom,
-        snapshot().withoutEdgesSeenBefore(to - edgeExpiryMillis),
+        graph.withoutEdgesSeenBefore(to - edgeExpiryMillis),
         from,
         to);
   }
 
+  /** The graph as the global table holds it now: read once per tick. */
   private EntityGraph snapshot() {
     List<GraphEdge> edges = new ArrayList<>();
     try (KeyValueIterator<String, ValueAndTimestamp<GraphEdge>> it = graph.all()) {
