@@ -1,5 +1,6 @@
 package dev.culprit.app.graph;
 
+import dev.culprit.app.replay.CapturedRecords;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.SignalSource;
 import dev.culprit.model.GraphEdge;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -50,6 +52,7 @@ public final class GraphLearner {
       var spans = input(driver, Topics.SPANS);
       var metrics = input(driver, Topics.METRICS);
       var logs = input(driver, Topics.LOGS);
+      CapturedRecords captured = new CapturedRecords(driver);
       long n = 0;
       while (source.hasNext()) {
         Signal s = source.next();
@@ -61,7 +64,7 @@ public final class GraphLearner {
           default -> {}
         }
         if (++n % 50_000 == 0) {
-          discardOutputs(driver);
+          captured.discardAllBut(Set.of());
         }
       }
       edges.addAll(storeValues(driver.getKeyValueStore(GraphStage.EDGES_STORE)));
@@ -74,19 +77,6 @@ public final class GraphLearner {
 
   private static <V> TestInputTopic<String, V> input(TopologyTestDriver d, Topic<String, V> t) {
     return d.createInputTopic(t.name(), t.keySerde().serializer(), t.valueSerde().serializer());
-  }
-
-  private static void discardOutputs(TopologyTestDriver driver) {
-    for (String topic : driver.producedTopicNames()) {
-      var out =
-          driver.createOutputTopic(
-              topic,
-              new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-              new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-      while (!out.isEmpty()) {
-        out.readRecordsToList();
-      }
-    }
   }
 
   private static List<GraphEdge> storeValues(KeyValueStore<String, GraphEdge> store) {

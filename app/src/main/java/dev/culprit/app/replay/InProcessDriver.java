@@ -17,13 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -44,7 +42,7 @@ public final class InProcessDriver implements PipelineDriver {
   private final TestInputTopic<String, Alert> alerts;
   private final TestInputTopic<String, Trigger> triggers;
   private final TestOutputTopic<String, Incident> incidents;
-  private final Map<String, TestOutputTopic<byte[], byte[]>> discarded = new HashMap<>();
+  private final CapturedRecords captured;
 
   private final TestOutputTopic<String, Evidence> evidence;
   private final Consumer<Evidence> evidenceSink;
@@ -73,6 +71,7 @@ public final class InProcessDriver implements PipelineDriver {
     spans = input(Topics.SPANS);
     alerts = input(Topics.ALERTS);
     triggers = input(Topics.TRIGGERS);
+    captured = new CapturedRecords(driver);
     incidents = output(Topics.INCIDENTS);
     evidence = output(Topics.EVIDENCE);
   }
@@ -121,20 +120,10 @@ public final class InProcessDriver implements PipelineDriver {
     if (evidenceSink != null) {
       evidence.readValuesToList().forEach(evidenceSink);
     }
-    for (String topic : driver.producedTopicNames()) {
-      if (!topic.equals(Topics.INCIDENTS.name())
-          && !(evidenceSink != null && topic.equals(Topics.EVIDENCE.name()))) {
-        TestOutputTopic<byte[], byte[]> t =
-            discarded.computeIfAbsent(
-                topic,
-                name ->
-                    driver.createOutputTopic(
-                        name, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
-        while (!t.isEmpty()) {
-          t.readRecordsToList();
-        }
-      }
-    }
+    captured.discardAllBut(
+        evidenceSink == null
+            ? Set.of(Topics.INCIDENTS.name())
+            : Set.of(Topics.INCIDENTS.name(), Topics.EVIDENCE.name()));
     return incidents.readValuesToList();
   }
 

@@ -98,10 +98,13 @@ public final class Replay {
 
   private ReplayReport report(Evaluator.Outcome outcome, long elapsed, long signals, double hours) {
     Evaluator evaluator = new Evaluator();
-    List<ReplayReport.Case> cases = evaluator.cases(outcome, triggered, new HashSet<>());
-    // false incidents are counted by the detection rule in both protocols
     Set<String> matched = new HashSet<>();
-    evaluator.cases(outcome, false, matched);
+    List<ReplayReport.Case> cases = evaluator.cases(outcome, triggered, matched);
+    if (triggered) {
+      // false incidents are counted by the detection rule in both protocols
+      matched.clear();
+      evaluator.cases(outcome, false, matched);
+    }
     int[] counts = Evaluator.incidentCounts(outcome, matched);
     int n = cases.size();
     return new ReplayReport(

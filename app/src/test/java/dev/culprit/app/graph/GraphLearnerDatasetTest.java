@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.culprit.app.TestDatasets;
 import dev.culprit.ingest.dataset.SignalSource;
 import dev.culprit.ingest.faultalerts.FaultAlertsDataset;
 import dev.culprit.ingest.nezha.NezhaDataset;
@@ -27,10 +28,7 @@ import org.junit.jupiter.api.Test;
 class GraphLearnerDatasetTest {
 
   static Path datasets() {
-    String configured = System.getProperty("culprit.datasets");
-    return (configured != null ? Path.of(configured) : Path.of("../../shared/datasets"))
-        .toAbsolutePath()
-        .normalize();
+    return TestDatasets.dir();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.culprit.app.Main;
+import dev.culprit.app.TestDatasets;
 import dev.culprit.model.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +24,7 @@ class FaultAlertsReplayTest {
 
   @Test
   void replayReportsAllSeventyFaults() throws Exception {
-    Path dir = NezhaReplayTest.archive().resolveSibling("fault-alerts-ob-cloudbed-1");
+    Path dir = TestDatasets.dir().resolve("fault-alerts-ob-cloudbed-1");
     assumeTrue(Files.isDirectory(dir), "dataset not found at " + dir + ": skipping");
     Path report = tmp.resolve("r.json");
     CommandLine cli = Main.commandLine();

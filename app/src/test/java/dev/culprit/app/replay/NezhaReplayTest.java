@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.culprit.app.Main;
+import dev.culprit.app.TestDatasets;
 import dev.culprit.model.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,9 +25,7 @@ class NezhaReplayTest {
   @TempDir Path tmp;
 
   static Path archive() {
-    String configured = System.getProperty("culprit.datasets");
-    Path dir = configured != null ? Path.of(configured) : Path.of("../../shared/datasets");
-    return dir.resolve(ARCHIVE).toAbsolutePath().normalize();
+    return TestDatasets.dir().resolve(ARCHIVE);
   }
 
   @Test
