@@ -9,6 +9,7 @@ import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
 import dev.culprit.model.Signal;
 import dev.culprit.model.Span;
+import dev.culprit.model.Subgraph;
 import dev.culprit.model.Topic;
 import dev.culprit.model.Topics;
 import dev.culprit.model.Trigger;
@@ -39,6 +40,17 @@ class CulpritPipelineTest {
     assertThat(first.rootCauses().get(0).kind()).isEqualTo(EntityKind.SERVICE);
     assertThat(first.rootCauses().get(0).evidence()).isNotEmpty();
     assertThat(first.rootCauses().get(0).explanation()).contains("db-proxy");
+    assertThat(first.subgraph().nodes())
+        .extracting(Subgraph.Node::id)
+        .contains("service:db-proxy", "service:orders", "instance:db-proxy-6f7d8-klmno");
+    assertThat(first.subgraph().edges())
+        .anySatisfy(
+            e -> {
+              assertThat(e.source()).isEqualTo("service:orders");
+              assertThat(e.target()).isEqualTo("service:db-proxy");
+              assertThat(e.kind()).isEqualTo("calls");
+              assertThat(e.calls()).isPositive();
+            });
     Incident last =
         opened.stream().filter(i -> i.id().equals(first.id())).reduce((a, b) -> b).orElseThrow();
     assertThat(last.status()).isEqualTo(Incident.Status.RESOLVED);

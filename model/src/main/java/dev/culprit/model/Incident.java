@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param rootCauses ranked root causes, most probable first
  * @param change what changed in this version
  * @param trigger the trigger id when the incident was requested by a trigger, else null
+ * @param subgraph the entity graph around the affected entities and root causes, in the shape
+ *     {@code culprit graph} exports
  */
 public record Incident(
     String id,
@@ -32,7 +34,8 @@ public record Incident(
     List<EntityRef> affected,
     List<RootCause> rootCauses,
     String change,
-    String trigger) {
+    String trigger,
+    Subgraph subgraph) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -42,6 +45,7 @@ public record Incident(
     affected = affected == null ? List.of() : List.copyOf(affected);
     rootCauses = rootCauses == null ? List.of() : List.copyOf(rootCauses);
     change = change == null ? "" : change;
+    subgraph = subgraph == null ? Subgraph.empty() : subgraph;
   }
 
   /** Incident status. */

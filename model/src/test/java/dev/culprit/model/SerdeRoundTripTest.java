@@ -59,7 +59,28 @@ class SerdeRoundTripTest {
             List.of(POD.primary()),
             List.of(new RootCause("cart", EntityKind.SERVICE, "cart", 0.9, List.of(e), "cpu")),
             "opened",
-            null));
+            null,
+            Subgraph.of(
+                List.of(POD.primary()),
+                List.of(
+                    new GraphEdge(
+                        EntityRef.service("frontend"),
+                        EntityRef.service("cart"),
+                        GraphEdge.Kind.CALLS,
+                        10,
+                        1,
+                        50_000,
+                        3L,
+                        false),
+                    new GraphEdge(
+                        POD.primary(),
+                        EntityRef.service("cart"),
+                        GraphEdge.Kind.INSTANCE_OF,
+                        0,
+                        0,
+                        0,
+                        3L,
+                        true)))));
     roundTrip(
         Topics.GRAPH,
         new GraphEdge(

@@ -24,6 +24,8 @@ public final class EntityGraph {
 
   private final Graph<EntityRef, GraphEdge> graph;
   private final Map<EntityRef, EntityRef> serviceOf;
+  private final List<GraphEdge> edgeList;
+  private volatile Adjacency<EntityRef, GraphEdge> adjacency;
 
   private EntityGraph(Collection<GraphEdge> edges) {
     Graph<EntityRef, GraphEdge> g =
@@ -43,6 +45,7 @@ public final class EntityGraph {
     }
     this.graph = new AsUnmodifiableGraph<>(g);
     this.serviceOf = Collections.unmodifiableMap(services);
+    this.edgeList = List.copyOf(edges);
   }
 
   /** The empty graph. */
@@ -71,6 +74,19 @@ public final class EntityGraph {
   /** The underlying read-only JGraphT graph; edges are the {@link GraphEdge} records. */
   public Graph<EntityRef, GraphEdge> graph() {
     return graph;
+  }
+
+  /**
+   * The out-adjacency as dense arrays, built on first use from the edge records themselves and then
+   * shared: iterative algorithms such as personalized PageRank walk it rather than the graph.
+   */
+  public Adjacency<EntityRef, GraphEdge> adjacency() {
+    Adjacency<EntityRef, GraphEdge> a = adjacency;
+    if (a == null) {
+      a = Adjacency.ofEdges(edgeList, GraphEdge::source, GraphEdge::target);
+      adjacency = a;
+    }
+    return a;
   }
 
   public Set<EntityRef> entities() {

@@ -1,10 +1,10 @@
 package dev.culprit.app.graph;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Json;
+import dev.culprit.model.Subgraph;
 import dev.culprit.topology.EntityGraph;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,37 +12,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes an entity graph as JSON ({@code {"nodes":[{"id","name","kind"}],"edges":[{"source",
- * "target","kind",...statistics}]}}, ids being entity keys such as {@code service:cart}) or as
+ * Writes an entity graph as JSON (the {@link Subgraph} shape, which incident records share) or as
  * Graphviz DOT.
  */
 public final class GraphExport {
   private GraphExport() {}
 
   public static ObjectNode json(EntityGraph graph) {
-    ObjectNode root = Json.mapper().createObjectNode();
-    ArrayNode nodes = root.putArray("nodes");
-    for (EntityRef e : sortedEntities(graph)) {
-      ObjectNode n = nodes.addObject();
-      n.put("id", e.key());
-      n.put("name", e.name());
-      n.put("kind", e.kind().label());
-    }
-    ArrayNode edges = root.putArray("edges");
-    for (GraphEdge e : sortedEdges(graph)) {
-      ObjectNode n = edges.addObject();
-      n.put("source", e.source().key());
-      n.put("target", e.target().key());
-      n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
-      n.put("declared", e.declared());
-      if (e.kind() == GraphEdge.Kind.CALLS) {
-        n.put("calls", e.calls());
-        n.put("errors", e.errors());
-        n.put("meanLatencyMs", e.calls() == 0 ? 0 : e.totalLatencyMicros() / 1000.0 / e.calls());
-      }
-      n.put("lastSeen", e.lastSeen());
-    }
-    return root;
+    return Json.mapper().valueToTree(Subgraph.of(graph.entities(), graph.edges()));
   }
 
   public static String dot(EntityGraph graph) {

@@ -69,6 +69,7 @@ class DemoRunnerTest {
         List.of(m.entity()),
         List.of(),
         "opened",
+        null,
         null);
   }
 

@@ -64,6 +64,7 @@ class EvaluatorTest {
         List.of(),
         List.of(causes),
         "opened",
+        null,
         null);
   }
 }

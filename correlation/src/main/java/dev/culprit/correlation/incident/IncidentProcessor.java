@@ -115,13 +115,14 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   }
 
   /** An open incident's evidence (from lookback before it opened to the horizon) and ranking. */
-  private record Ranked(List<Evidence> evidence, List<RootCause> ranking) {}
+  private record Ranked(List<Evidence> evidence, List<RootCause> ranking, EntityGraph graph) {}
 
   private Ranked rank(String scope, OpenIncident open, long now, EntityGraph graph) {
     long from = open.openedAt() - config.lookback().toMillis();
     long until = Math.min(now, open.openedAt() + config.triggerHorizon().toMillis());
     List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
-    return new Ranked(ev, ranker.rank(input(scope, ev, from, until, graph)));
+    RankingInput in = input(scope, ev, from, until, graph);
+    return new Ranked(ev, ranker.rank(in), in.graph());
   }
 
   private void resolve(
@@ -149,7 +150,8 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
             r.evidence(),
             r.ranking(),
             change,
-            null);
+            null,
+            r.graph());
     context().forward(new Record<>(open.id(), incident, now));
   }
 
@@ -186,10 +188,12 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
       }
       long from = t.at() - config.lookback().toMillis();
       List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
-      List<RootCause> ranking = ranker.rank(input(scope, ev, from, until, graph));
+      RankingInput in = input(scope, ev, from, until, graph);
+      List<RootCause> ranking = ranker.rank(in);
       String id = "trigger-" + t.id();
       Incident incident =
-          Incidents.build(id, 1, scope, t.at(), until, false, ev, ranking, "triggered", t.id());
+          Incidents.build(
+              id, 1, scope, t.at(), until, false, ev, ranking, "triggered", t.id(), in.graph());
       context().forward(new Record<>(id, incident, until));
     }
     return waiting;
