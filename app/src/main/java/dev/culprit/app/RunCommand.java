@@ -7,6 +7,7 @@ import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.run.LiveRunner;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.EntityMapping;
+import dev.culprit.topology.DeclaredTopology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,12 @@ final class RunCommand implements Callable<Integer> {
       description = "Alert labels naming the node (default: node,host,kubernetes_node,nodename).")
   List<String> nodeLabels;
 
+  @Option(
+      names = "--topology",
+      paramLabel = "FILE",
+      description = "Declared topology in Culprit's YAML format, merged with what is learned.")
+  Path topology;
+
   private EntityMapping mapping() {
     EntityMapping d = EntityMapping.defaults();
     return new EntityMapping(
@@ -115,7 +122,13 @@ final class RunCommand implements Callable<Integer> {
     try (LiveRunner runner =
             LiveRunner.start(
                 new LiveRunner.Settings(
-                    bootstrapServers, applicationId, stateDir, partitions, http, mapping()),
+                    bootstrapServers,
+                    applicationId,
+                    stateDir,
+                    partitions,
+                    http,
+                    mapping(),
+                    topology == null ? List.of() : DeclaredTopology.read(topology)),
                 PipelineConfig.defaults());
         IncidentConsumer incidents =
             new IncidentConsumer(bootstrapServers, applicationId + "-console")) {

@@ -3,12 +3,15 @@ package dev.culprit.app.run;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.kafka.KafkaTopics;
+import dev.culprit.app.kafka.SignalProducer;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.EntityMapping;
+import dev.culprit.model.GraphEdge;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
@@ -32,6 +35,7 @@ public final class LiveRunner implements AutoCloseable {
    * @param partitions partitions of topics Culprit creates
    * @param http HTTP receiver settings, or null for none
    * @param mapping how alert labels name entities
+   * @param declared declared topology edges, written to {@code culprit.graph} at start
    */
   public record Settings(
       String bootstrapServers,
@@ -39,7 +43,12 @@ public final class LiveRunner implements AutoCloseable {
       Path stateDir,
       int partitions,
       IngestServer.Config http,
-      EntityMapping mapping) {}
+      EntityMapping mapping,
+      List<GraphEdge> declared) {
+    public Settings {
+      declared = declared == null ? List.of() : List.copyOf(declared);
+    }
+  }
 
   private final KafkaStreams streams;
   private final KafkaRawSink sink;
@@ -56,6 +65,7 @@ public final class LiveRunner implements AutoCloseable {
   public static LiveRunner start(Settings s, PipelineConfig config) throws IOException {
     KafkaTopics.create(
         s.bootstrapServers(), LivePipeline.topics(), s.partitions(), Duration.ofSeconds(60));
+    declare(s.bootstrapServers(), s.declared());
     Properties p =
         CulpritPipeline.streamsProperties(s.applicationId(), s.bootstrapServers(), s.stateDir());
     KafkaStreams streams = new KafkaStreams(LivePipeline.topology(config, s.mapping()), p);
@@ -79,6 +89,32 @@ public final class LiveRunner implements AutoCloseable {
         });
     streams.start();
     return runner;
+  }
+
+  /**
+   * Writes declared edges to the graph topic, stamped now so that a time-based retention cannot
+   * drop them; declared edges never expire from the graph the rankers see.
+   */
+  private static void declare(String bootstrapServers, List<GraphEdge> declared) {
+    if (declared.isEmpty()) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    try (SignalProducer producer = new SignalProducer(bootstrapServers, "culprit-topology")) {
+      for (GraphEdge e : declared) {
+        producer.send(
+            new GraphEdge(
+                e.source(),
+                e.target(),
+                e.kind(),
+                e.calls(),
+                e.errors(),
+                e.totalLatencyMicros(),
+                Math.max(now, e.lastSeen()),
+                true));
+      }
+    }
+    LOG.info("Declared {} topology edges", declared.size());
   }
 
   /** The HTTP port, or -1 without receivers. */

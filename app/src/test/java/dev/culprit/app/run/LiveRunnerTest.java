@@ -10,6 +10,8 @@ import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.ParseResult;
 import dev.culprit.model.Alert;
+import dev.culprit.model.EntityRef;
+import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Topics;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -57,6 +59,17 @@ class LiveRunnerTest {
          "fingerprint":"abc"}]}
       """;
 
+  private static final GraphEdge DECLARED =
+      new GraphEdge(
+          EntityRef.service("frontend"),
+          EntityRef.service("cart"),
+          GraphEdge.Kind.CALLS,
+          0,
+          0,
+          0,
+          0,
+          true);
+
   @TempDir Path state;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -72,7 +85,8 @@ class LiveRunnerTest {
                     state,
                     1,
                     new IngestServer.Config(0, null, 16 << 20, Duration.ofSeconds(30)),
-                    EntityMapping.defaults()),
+                    EntityMapping.defaults(),
+                    List.of(DECLARED)),
                 PipelineConfig.defaults())) {
       int port = runner.httpPort();
       assertThat(post(port, "/api/v1/alerts", "application/json", WEBHOOK.getBytes()).statusCode())
@@ -98,6 +112,15 @@ class LiveRunnerTest {
       assertThat(dead.get(0).value()).containsExactly(1, 2, 3);
       assertThat(new String(dead.get(0).headers().lastHeader("culprit.dlq.topic").value()))
           .isEqualTo("otlp_logs");
+      ConsumerRecord<byte[], byte[]> declared = read(broker, Topics.GRAPH.name(), 1).get(0);
+      GraphEdge edge =
+          Topics.GRAPH
+              .valueSerde()
+              .deserializer()
+              .deserialize(Topics.GRAPH.name(), declared.value());
+      assertThat(edge.key()).isEqualTo(DECLARED.key());
+      assertThat(edge.declared()).isTrue();
+      assertThat(edge.lastSeen()).isPositive();
     }
   }
 
@@ -117,7 +140,8 @@ class LiveRunnerTest {
                     state,
                     1,
                     null,
-                    EntityMapping.defaults()),
+                    EntityMapping.defaults(),
+                    List.of()),
                 PipelineConfig.defaults());
         var producer =
             new KafkaProducer<byte[], byte[]>(
