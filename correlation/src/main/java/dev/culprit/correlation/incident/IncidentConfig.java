@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param triggerHorizon a trigger for time T ranks evidence up to T + horizon; an incident opened
  *     at T ranks evidence up to T + horizon too, since what follows the onset is mostly propagation
  * @param background how much evidence before an incident shows rankers what is usual
+ * @param alertHistory how long rankers remember in which minutes each alert fired, to tell rare
+ *     alerts from ones that fire all the time
  */
 public record IncidentConfig(
     Duration window,
@@ -25,7 +27,8 @@ public record IncidentConfig(
     Duration lookback,
     Duration retention,
     Duration triggerHorizon,
-    Duration background) {
+    Duration background,
+    Duration alertHistory) {
 
   public IncidentConfig {
     Objects.requireNonNull(window, "window");
@@ -34,6 +37,10 @@ public record IncidentConfig(
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(triggerHorizon, "triggerHorizon");
     Objects.requireNonNull(background, "background");
+    Objects.requireNonNull(alertHistory, "alertHistory");
+    if (alertHistory.toMinutes() < 1) {
+      throw new IllegalArgumentException("Invalid alertHistory: under a minute");
+    }
     if (!(openLevel > 0) || !(sustainLevel > 0) || sustainLevel > openLevel) {
       throw new IllegalArgumentException(
           "Invalid open/sustain levels: " + openLevel + "/" + sustainLevel);
@@ -53,6 +60,7 @@ public record IncidentConfig(
         Duration.ofMinutes(2),
         Duration.ofMinutes(60),
         Duration.ofMinutes(5),
-        Duration.ofMinutes(30));
+        Duration.ofMinutes(30),
+        Duration.ofHours(4));
   }
 }

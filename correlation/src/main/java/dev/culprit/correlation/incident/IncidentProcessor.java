@@ -29,6 +29,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   private KeyValueStore<String, Evidence> evidence;
   private KeyValueStore<String, ScopeState> scopes;
   private KeyValueStore<String, ValueAndTimestamp<GraphEdge>> graph;
+  private AlertMinutes alertMinutes;
 
   private final long edgeExpiryMillis;
 
@@ -44,6 +45,10 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     evidence = context.getStateStore(IncidentStage.EVIDENCE_STORE);
     scopes = context.getStateStore(IncidentStage.SCOPE_STORE);
     graph = context.getStateStore(IncidentStage.GRAPH_STORE);
+    alertMinutes =
+        new AlertMinutes(
+            context.getStateStore(IncidentStage.ALERT_HISTORY_STORE),
+            config.alertHistory().toMillis());
   }
 
   @Override
@@ -65,6 +70,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   private ScopeState onEvidence(String scope, ScopeState st, Evidence e) {
     long seq = st.seq() + 1;
     evidence.put(EvidenceKeys.key(scope, e.time(), seq), e);
+    alertMinutes.record(scope, e);
     return new ScopeState(st.open(), st.pending(), seq, st.opened());
   }
 
@@ -76,6 +82,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
 
   private ScopeState onTick(String scope, ScopeState st, long now) {
     EvidenceKeys.evictBefore(evidence, scope, now - config.retention().toMillis());
+    alertMinutes.sweep(now);
     EntityGraph graph = snapshot();
     List<Trigger> pending = fireDueTriggers(scope, st.pending(), now, graph);
     long window = config.window().toMillis();
@@ -209,7 +216,8 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
         backgroundFrom,
         graph.withoutEdgesSeenBefore(to - edgeExpiryMillis),
         from,
-        to);
+        to,
+        alertMinutes.before(scope, from));
   }
 
   /** The graph as the global table holds it now: read once per tick. */

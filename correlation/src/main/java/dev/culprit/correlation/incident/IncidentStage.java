@@ -35,6 +35,7 @@ public final class IncidentStage {
   static final String EVIDENCE_STORE = "incidents-evidence-v1";
   static final String SCOPE_STORE = "incidents-scope-v1";
   static final String GRAPH_STORE = "graph-global-v1";
+  static final String ALERT_HISTORY_STORE = "incidents-alert-history-v1";
 
   private final IncidentConfig config;
   private final String scope;
@@ -72,6 +73,11 @@ public final class IncidentStage {
             Stores.inMemoryKeyValueStore(SCOPE_STORE),
             Serdes.String(),
             JsonSerde.of(ScopeState.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(ALERT_HISTORY_STORE),
+            Serdes.String(),
+            JsonSerde.of(AlertMinutes.Minutes.class)));
     KStream<String, ScopedEvent> triggers =
         builder.stream(
                 Topics.TRIGGERS.name(),
@@ -92,7 +98,8 @@ public final class IncidentStage {
             () -> new IncidentProcessor(config, ranker.get(), edgeExpiry),
             Named.as("incidents-process"),
             EVIDENCE_STORE,
-            SCOPE_STORE)
+            SCOPE_STORE,
+            ALERT_HISTORY_STORE)
         .to(
             Topics.INCIDENTS.name(),
             Produced.with(Topics.INCIDENTS.keySerde(), Topics.INCIDENTS.valueSerde())

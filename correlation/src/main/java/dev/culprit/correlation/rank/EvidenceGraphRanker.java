@@ -3,6 +3,7 @@ package dev.culprit.correlation.rank;
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.GraphEdge;
 import dev.culprit.model.RootCause;
 import dev.culprit.model.SignalType;
 import dev.culprit.topology.EntityGraph;
@@ -30,6 +31,8 @@ import java.util.Map;
 public final class EvidenceGraphRanker implements RootCauseRanker {
   static final double SYMPTOM_DISCOUNT = 0.7;
   static final double SECONDARY_WEIGHT = 0.25;
+  static final double CONCENTRATION = 0.6;
+  static final double ALTERNATE_LEVEL_WEIGHT = 0.5;
   private final int limit;
 
   public EvidenceGraphRanker(int limit) {
@@ -56,7 +59,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
     Map<EntityRef, Long> onset = new HashMap<>();
     groups.forEach(
         (c, ev) -> {
-          strength.put(c, strength(ev, usual.getOrDefault(c, Map.of())));
+          strength.put(c, strength(ev, usual.getOrDefault(c, Map.of()), input.alertHistory()));
           onset.put(c, ev.stream().mapToLong(Evidence::onset).min().orElse(Long.MAX_VALUE));
         });
     Map<EntityRef, Double> score = new HashMap<>();
@@ -79,33 +82,134 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
         Comparator.comparingDouble((EntityRef c) -> -score.get(c))
             .thenComparingLong(onset::get)
             .thenComparing(Comparator.naturalOrder()));
+    List<Ranked> ranked = new ArrayList<>();
+    for (EntityRef c : order) {
+      List<Evidence> ev = groups.get(c);
+      double sc = score.get(c);
+      Map.Entry<EntityRef, List<Evidence>> instance =
+          concentratedInstance(c, ev, usual.getOrDefault(c, Map.of()), input);
+      if (instance != null) {
+        ranked.add(new Ranked(instance.getKey(), sc, instance.getValue(), blamed.get(c)));
+        ranked.add(new Ranked(c, sc * ALTERNATE_LEVEL_WEIGHT, ev, blamed.get(c)));
+      } else {
+        ranked.add(new Ranked(c, sc, ev, blamed.get(c)));
+      }
+    }
+    ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score()));
     List<RootCause> out = new ArrayList<>();
-    for (EntityRef c : order.subList(0, Math.min(limit, order.size()))) {
-      List<Evidence> ev = strongestFirst(groups.get(c));
+    for (Ranked r : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      List<Evidence> ev = strongestFirst(r.evidence());
       out.add(
           new RootCause(
-              c.name(),
-              c.kind(),
-              service(c, input.graph()),
-              round(score.get(c)),
+              r.entity().name(),
+              r.entity().kind(),
+              service(r.entity(), input.graph()),
+              round(r.score()),
               ev.subList(0, Math.min(5, ev.size())),
-              explain(c, ev, blamed.get(c))));
+              explain(r.entity(), ev, r.blamed())));
     }
     return List.copyOf(out);
   }
 
-  /** The candidate's excess over its usual level, best signal first. */
-  static double strength(List<Evidence> evidence, Map<SignalType, Double> usual) {
+  private record Ranked(
+      EntityRef entity, double score, List<Evidence> evidence, EntityRef blamed) {}
+
+  /**
+   * The level to report a service candidate at: one of its instances when the service runs several
+   * instances, none of its evidence names the service itself, and one instance carries at least
+   * {@link #CONCENTRATION} of what its instances show; else null (report the service). A fault in
+   * one pod of a replicated service shows on that pod; a fault in the service (its code, its
+   * config, all its pods) shows across pods or on the service's own metrics.
+   */
+  private static Map.Entry<EntityRef, List<Evidence>> concentratedInstance(
+      EntityRef c, List<Evidence> ev, Map<SignalType, Double> usual, RankingInput input) {
+    if (c.kind() != EntityKind.SERVICE
+        || input.graph().neighbours(c, GraphEdge.Kind.INSTANCE_OF, false).size() < 2) {
+      return null;
+    }
+    Map<EntityRef, List<Evidence>> byInstance = new HashMap<>();
+    for (Evidence e : ev) {
+      EntityRef entity = e.entity();
+      if (entity.kind() != EntityKind.INSTANCE) {
+        return null;
+      }
+      byInstance.computeIfAbsent(entity, k -> new ArrayList<>()).add(e);
+    }
+    EntityRef top = null;
+    double topStrength = 0;
+    double total = 0;
+    for (Map.Entry<EntityRef, List<Evidence>> i : byInstance.entrySet()) {
+      double st = strength(i.getValue(), usual, input.alertHistory());
+      total += st;
+      if (st > topStrength || (st == topStrength && top != null && i.getKey().compareTo(top) < 0)) {
+        top = i.getKey();
+        topStrength = st;
+      }
+    }
+    if (top == null || total <= 0 || topStrength < CONCENTRATION * total) {
+      return null;
+    }
+    return Map.entry(top, byInstance.get(top));
+  }
+
+  /**
+   * The candidate's excess over its usual level, best signal first. Alerts count by novelty rather
+   * than against the background level: see {@link #alertStrength}.
+   */
+  static double strength(
+      List<Evidence> evidence, Map<SignalType, Double> usual, AlertHistory history) {
     Map<SignalType, Double> best = new EnumMap<>(SignalType.class);
+    List<Evidence> alerts = new ArrayList<>();
     for (Evidence e : evidence) {
-      best.merge(e.signal(), Math.log1p(e.score()), Math::max);
+      if (e.signal() == SignalType.ALERT) {
+        alerts.add(e);
+      } else {
+        best.merge(e.signal(), Math.log1p(e.score()), Math::max);
+      }
     }
     List<Double> excess = new ArrayList<>();
     best.forEach((signal, v) -> excess.add(Math.max(0, v - usual.getOrDefault(signal, 0.0))));
+    if (!alerts.isEmpty()) {
+      excess.add(alertStrength(alerts, history));
+    }
     excess.sort(Comparator.reverseOrder());
     double s = 0;
     for (int i = 0; i < excess.size(); i++) {
       s += i == 0 ? excess.get(i) : SECONDARY_WEIGHT * excess.get(i);
+    }
+    return s;
+  }
+
+  /**
+   * What a candidate's alerts say. Per entity, every distinct alert counts with its severity
+   * (log-scaled score) times its novelty, {@code 1 / (1 + m)^2} for an alert that fired on that
+   * entity in {@code m} minutes of the history: a new alert counts fully, one seen once before a
+   * quarter, a recurring one hardly at all. Breadth counts: a fault usually trips several of its
+   * entity's own alerts at once, while noise is the same alerts again. The entity with most counts
+   * fully, other entities of the candidate (the other instances of a service) add {@link
+   * #SECONDARY_WEIGHT} of theirs.
+   */
+  static double alertStrength(List<Evidence> alerts, AlertHistory history) {
+    Map<String, Map<String, Double>> byEntity = new HashMap<>();
+    for (Evidence e : alerts) {
+      byEntity
+          .computeIfAbsent(e.entity().key(), k -> new HashMap<>())
+          .merge(e.feature(), Math.log1p(e.score()), Math::max);
+    }
+    List<Double> perEntity = new ArrayList<>();
+    byEntity.forEach(
+        (entity, features) -> {
+          double sum = 0;
+          for (Map.Entry<String, Double> f : features.entrySet()) {
+            double seen = 1 + history.minutesFiring(entity, f.getKey());
+            sum += f.getValue() / (seen * seen);
+          }
+          perEntity.add(sum);
+        });
+    perEntity.sort(Comparator.reverseOrder());
+    double s = 0;
+    for (int i = 0; i < perEntity.size(); i++) {
+      s += i == 0 ? perEntity.get(i) : SECONDARY_WEIGHT * perEntity.get(i);
     }
     return s;
   }

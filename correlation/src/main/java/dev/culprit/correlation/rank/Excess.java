@@ -19,7 +19,11 @@ public final class Excess {
     var usual = Background.usual(input);
     Map<EntityRef, Double> out = new HashMap<>();
     groups.forEach(
-        (c, ev) -> out.put(c, EvidenceGraphRanker.strength(ev, usual.getOrDefault(c, Map.of()))));
+        (c, ev) ->
+            out.put(
+                c,
+                EvidenceGraphRanker.strength(
+                    ev, usual.getOrDefault(c, Map.of()), input.alertHistory())));
     return out;
   }
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param graph a snapshot of the entity graph
  * @param from start of the incident's time range (epoch millis)
  * @param to end of the incident's time range (epoch millis)
+ * @param alertHistory how often each alert fired before {@code from}
  */
 public record RankingInput(
     List<Evidence> evidence,
@@ -21,10 +22,23 @@ public record RankingInput(
     long backgroundFrom,
     EntityGraph graph,
     long from,
-    long to) {
+    long to,
+    AlertHistory alertHistory) {
   public RankingInput {
     evidence = List.copyOf(evidence);
     background = List.copyOf(background);
     Objects.requireNonNull(graph, "graph");
+    alertHistory = alertHistory == null ? AlertHistory.none() : alertHistory;
+  }
+
+  /** An input without alert history. */
+  public RankingInput(
+      List<Evidence> evidence,
+      List<Evidence> background,
+      long backgroundFrom,
+      EntityGraph graph,
+      long from,
+      long to) {
+    this(evidence, background, backgroundFrom, graph, from, to, AlertHistory.none());
   }
 }

@@ -72,6 +72,44 @@ class IncidentStageTest {
     assertThat(out.get(0).rootCauses()).extracting(r -> r.entity()).containsExactly("cart");
   }
 
+  @Test
+  void anAlertThatKeepsFiringStopsOpeningIncidentsWhileANewOneStillDoes() {
+    List<Incident> out =
+        run(
+            events -> {
+              for (int m = 1; m <= 40; m++) {
+                alert(events, "noisy", "DiskFull", T + m * MIN);
+                tick(events, T + m * MIN);
+              }
+              alert(events, "fresh", "OOMKilled", T + 41 * MIN);
+              for (int m = 41; m <= 50; m++) {
+                tick(events, T + m * MIN);
+              }
+            });
+    List<Incident> opened = out.stream().filter(i -> i.change().equals("opened")).toList();
+    assertThat(opened).hasSize(2);
+    assertThat(opened.get(0).rootCauses().get(0).entity()).isEqualTo("noisy");
+    assertThat(opened.get(0).openedAt()).isLessThan(T + 3 * MIN);
+    assertThat(opened.get(1).rootCauses().get(0).entity()).isEqualTo("fresh");
+  }
+
+  private static void alert(
+      TestInputTopic<String, ScopedEvent> in, String svc, String name, long t) {
+    Evidence e =
+        new Evidence(
+            Resource.ofService(svc),
+            SignalType.ALERT,
+            name,
+            12,
+            1,
+            0,
+            Evidence.Direction.NEW,
+            t,
+            t,
+            "alert " + name);
+    in.pipeInput(svc, new ScopedEvent.EvidenceEvent(e), Instant.ofEpochMilli(t));
+  }
+
   private static void evidence(
       TestInputTopic<String, ScopedEvent> in, String svc, double score, long t) {
     Evidence e =

@@ -1,0 +1,125 @@
+package dev.culprit.correlation.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.culprit.model.EntityKind;
+import dev.culprit.model.EntityRef;
+import dev.culprit.model.Evidence;
+import dev.culprit.model.GraphEdge;
+import dev.culprit.model.Resource;
+import dev.culprit.model.RootCause;
+import dev.culprit.model.SignalType;
+import dev.culprit.topology.EntityGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EvidenceGraphRankerTest {
+  private static final long T = 1_000_000_000L;
+
+  private static Evidence alert(Resource r, String feature, double score) {
+    return new Evidence(
+        r, SignalType.ALERT, feature, score, 1, 0, Evidence.Direction.NEW, T, T, feature);
+  }
+
+  private static Evidence metric(Resource r, String feature, double score) {
+    return new Evidence(
+        r, SignalType.METRIC, feature, score, 1, 0, Evidence.Direction.UP, T, T, feature);
+  }
+
+  private static GraphEdge instanceOf(String instance, String service) {
+    return new GraphEdge(
+        EntityRef.instance(instance),
+        EntityRef.service(service),
+        GraphEdge.Kind.INSTANCE_OF,
+        0,
+        0,
+        0,
+        T,
+        false);
+  }
+
+  private static List<RootCause> rank(
+      List<Evidence> evidence, EntityGraph graph, AlertHistory history) {
+    return new EvidenceGraphRanker()
+        .rank(new RankingInput(evidence, List.of(), T - 60_000, graph, T, T + 60_000, history));
+  }
+
+  @Test
+  void newAlertsOutrankAlertsThatKeepFiring() {
+    Resource noisy = new Resource("cart", "cart-0", "node-1");
+    Resource quiet = new Resource("email", "email-0", "node-2");
+    List<Evidence> ev =
+        List.of(
+            alert(noisy, "memory", 40),
+            alert(noisy, "threads", 40),
+            alert(quiet, "cpu", 12),
+            alert(quiet, "disk", 12));
+    Map<String, Integer> seen = Map.of("instance:cart-0|memory", 3, "instance:cart-0|threads", 2);
+    AlertHistory history = (entity, feature) -> seen.getOrDefault(entity + "|" + feature, 0);
+
+    List<RootCause> withHistory = rank(ev, EntityGraph.empty(), history);
+    assertThat(withHistory.get(0).entity()).isEqualTo("email");
+
+    List<RootCause> without = rank(ev, EntityGraph.empty(), AlertHistory.none());
+    assertThat(without.get(0).entity()).isEqualTo("cart");
+  }
+
+  @Test
+  void alertNoveltyFallsWithTheSquareOfEarlierFirings() {
+    Resource r = Resource.ofService("cart");
+    List<Evidence> one = List.of(alert(r, "memory", 12));
+    double fresh = EvidenceGraphRanker.alertStrength(one, AlertHistory.none());
+    double seenOnce = EvidenceGraphRanker.alertStrength(one, (e, f) -> 1);
+    assertThat(fresh).isCloseTo(Math.log1p(12), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(seenOnce).isCloseTo(fresh / 4, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void evidenceConcentratedOnOneInstanceOfAReplicatedServiceBlamesThatInstance() {
+    EntityGraph graph =
+        EntityGraph.of(
+            List.of(
+                instanceOf("cart-0", "cart"),
+                instanceOf("cart-1", "cart"),
+                instanceOf("cart-2", "cart")));
+    Resource pod = new Resource("cart", "cart-1", "node-1");
+    List<RootCause> ranking =
+        rank(
+            List.of(metric(pod, "cpu", 50), metric(pod, "memory", 30)), graph, AlertHistory.none());
+    assertThat(ranking.get(0).entity()).isEqualTo("cart-1");
+    assertThat(ranking.get(0).kind()).isEqualTo(EntityKind.INSTANCE);
+    assertThat(ranking.get(0).service()).isEqualTo("cart");
+    assertThat(ranking.get(1).entity()).isEqualTo("cart");
+    assertThat(ranking.get(1).score()).isLessThan(ranking.get(0).score());
+  }
+
+  @Test
+  void evidenceSpreadOverInstancesBlamesTheService() {
+    EntityGraph graph =
+        EntityGraph.of(
+            List.of(
+                instanceOf("cart-0", "cart"),
+                instanceOf("cart-1", "cart"),
+                instanceOf("cart-2", "cart")));
+    List<Evidence> ev = new ArrayList<>();
+    for (String pod : List.of("cart-0", "cart-1", "cart-2")) {
+      ev.add(metric(new Resource("cart", pod, "node-1"), "latency", 50));
+    }
+    List<RootCause> ranking = rank(ev, graph, AlertHistory.none());
+    assertThat(ranking.get(0).entity()).isEqualTo("cart");
+    assertThat(ranking.get(0).kind()).isEqualTo(EntityKind.SERVICE);
+  }
+
+  @Test
+  void aServiceWithOneInstanceIsReportedAsTheService() {
+    EntityGraph graph = EntityGraph.of(List.of(instanceOf("cart-0", "cart")));
+    List<RootCause> ranking =
+        rank(
+            List.of(metric(new Resource("cart", "cart-0", "node-1"), "cpu", 50)),
+            graph,
+            AlertHistory.none());
+    assertThat(ranking).extracting(RootCause::entity).containsExactly("cart");
+  }
+}
