@@ -3,6 +3,7 @@ package dev.culprit.correlation.evidence;
 import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.JsonSerde;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
 import dev.culprit.model.Signal;
@@ -15,6 +16,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -27,6 +29,9 @@ import org.apache.kafka.streams.state.Stores;
  *       window} with {@code grace} for late data (store {@code evidence-windows-v1}).
  *   <li>Each closed window is scored against the entity's learned history (store {@code
  *       evidence-baselines-v1}); departures become {@link Evidence}.
+ *   <li>Spans and error log lines are repartitioned by trace id ({@code
+ *       evidence-trace-parts-by-trace-v1}) to find the services where errors originate ({@link
+ *       ErrorOriginProcessor}).
  *   <li>Firing alerts become evidence directly.
  *   <li>Output: {@code culprit.evidence} (key: entity), and the returned stream of {@link
  *       ScopedEvent}s (evidence and ticks) for the incident stage.
@@ -35,6 +40,9 @@ import org.apache.kafka.streams.state.Stores;
 public final class EvidenceStage {
   static final String WINDOWS_STORE = "evidence-windows-v1";
   static final String BASELINES_STORE = "evidence-baselines-v1";
+  static final String ERROR_TRACES_STORE = "evidence-error-traces-v1";
+  static final String ERROR_MINUTES_STORE = "evidence-error-minutes-v1";
+  static final String ERROR_BASELINES_STORE = "evidence-error-baselines-v1";
 
   private final EvidenceConfig config;
 
@@ -72,7 +80,10 @@ public final class EvidenceStage {
                 (k, a) -> a != null && a.status() == Alert.Status.FIRING,
                 Named.as("evidence-firing"))
             .mapValues(EvidenceStage::alertEvidence, Named.as("evidence-from-alerts"));
-    KStream<String, ScopedEvent> all = scored.merge(fromAlerts, Named.as("evidence-merge-alerts"));
+    KStream<String, ScopedEvent> all =
+        scored
+            .merge(fromAlerts, Named.as("evidence-merge-alerts"))
+            .merge(errorOrigins(builder, logs, spans), Named.as("evidence-merge-error-origins"));
     all.filter((k, e) -> e instanceof ScopedEvent.EvidenceEvent, Named.as("evidence-only"))
         .mapValues(e -> ((ScopedEvent.EvidenceEvent) e).evidence(), Named.as("evidence-unwrap"))
         .to(
@@ -80,6 +91,49 @@ public final class EvidenceStage {
             Produced.with(Topics.EVIDENCE.keySerde(), Topics.EVIDENCE.valueSerde())
                 .withName("evidence-sink"));
     return all;
+  }
+
+  private KStream<String, ScopedEvent> errorOrigins(
+      StreamsBuilder builder, KStream<String, LogEvent> logs, KStream<String, Span> spans) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(ERROR_TRACES_STORE),
+            Serdes.String(),
+            JsonSerde.of(ErrorOriginProcessor.Trace.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(ERROR_MINUTES_STORE),
+            Serdes.String(),
+            JsonSerde.of(ErrorOriginProcessor.Minute.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(ERROR_BASELINES_STORE),
+            Serdes.String(),
+            JsonSerde.of(ErrorOriginProcessor.Rate.class)));
+    KStream<String, TracePart> fromSpans =
+        spans
+            .filter(
+                (k, s) -> s != null && s.traceId() != null && s.spanId() != null,
+                Named.as("evidence-traced-spans"))
+            .mapValues(TracePart::of, Named.as("evidence-span-parts"));
+    KStream<String, TracePart> fromLogs =
+        logs.filter(
+                (k, l) -> l != null && l.traceId() != null && LogTemplates.isError(l.severity()),
+                Named.as("evidence-traced-error-logs"))
+            .mapValues(TracePart::of, Named.as("evidence-error-log-parts"));
+    return fromSpans
+        .merge(fromLogs, Named.as("evidence-merge-trace-parts"))
+        .selectKey((k, p) -> p.traceId(), Named.as("evidence-key-by-trace"))
+        .repartition(
+            Repartitioned.<String, TracePart>as("evidence-trace-parts-by-trace-v1")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(JsonSerde.of(TracePart.class)))
+        .process(
+            () -> new ErrorOriginProcessor(config),
+            Named.as("evidence-error-origin"),
+            ERROR_TRACES_STORE,
+            ERROR_MINUTES_STORE,
+            ERROR_BASELINES_STORE);
   }
 
   static ScopedEvent alertEvidence(Alert a) {

@@ -97,6 +97,64 @@ class EvidenceStageTest {
                 SignalType.LOG, Evidence.Direction.NEW, "ERROR NullPointerException at line <n>"));
   }
 
+  @Test
+  void errorsLoggedAlongATraceCountWhereTheyStartNotWhereTheyArePassedOn() {
+    Resource web = new Resource("web", "web-1", "n1");
+    Resource orders = new Resource("orders", "orders-1", "n1");
+    Resource db = new Resource("db", "db-1", "n2");
+    List<Evidence> evidence =
+        run(
+            (metrics, logs, spans, alerts) -> {
+              for (int m = 0; m < 12; m++) {
+                for (int i = 0; i < 5; i++) {
+                  long t = m * MIN + i * 1_000;
+                  String trace = "t" + m + "-" + i;
+                  spans.pipeInput("k", span(web, t, trace, "a", null), at(t));
+                  spans.pipeInput("k", span(orders, t + 1, trace, "b", "a"), at(t + 1));
+                  spans.pipeInput("k", span(db, t + 2, trace, "c", "b"), at(t + 2));
+                  if (m == 8) {
+                    logs.pipeInput(
+                        "k",
+                        new LogEvent(orders, t + 3, "ERROR", "order total negative", trace, "b"),
+                        at(t + 3));
+                    logs.pipeInput(
+                        "k",
+                        new LogEvent(web, t + 4, "ERROR", "upstream call failed", trace, "a"),
+                        at(t + 4));
+                  }
+                }
+              }
+            });
+    List<Evidence> origins =
+        evidence.stream().filter(e -> e.feature().equals(ErrorOriginProcessor.FEATURE)).toList();
+    assertThat(origins).hasSize(1);
+    assertThat(origins.get(0).resource().service()).isEqualTo("orders");
+    assertThat(origins.get(0).signal()).isEqualTo(SignalType.TRACE);
+    assertThat(origins.get(0).value()).isEqualTo(5.0);
+    assertThat(origins.get(0).onset()).isEqualTo(8 * MIN);
+  }
+
+  @Test
+  void anErringServiceThatCallsNoOtherErringServiceIsAnOrigin() {
+    Resource web = new Resource("web", "web-1", "n1");
+    Resource a = new Resource("a", "a-1", "n1");
+    Resource b = new Resource("b", "b-1", "n1");
+    List<TracePart> parts =
+        List.of(
+            new TracePart("t", "1", null, web, 0, false),
+            new TracePart("t", "2", "1", a, 1, false),
+            new TracePart("t", "3", "1", b, 2, false),
+            new TracePart("t", null, null, web, 3, true),
+            new TracePart("t", null, null, a, 3, true),
+            new TracePart("t", null, null, b, 3, true));
+    assertThat(ErrorOriginProcessor.origins(parts)).containsExactlyInAnyOrder("a", "b");
+    assertThat(ErrorOriginProcessor.origins(parts.subList(0, 4))).containsExactly("web");
+  }
+
+  private static Span span(Resource r, long t, String trace, String id, String parent) {
+    return new Span(r, t, trace, id, parent, "op", 1_000, Span.SpanKind.SERVER, false, null);
+  }
+
   interface Feeder {
     void feed(
         TestInputTopic<String, MetricSample> metrics,

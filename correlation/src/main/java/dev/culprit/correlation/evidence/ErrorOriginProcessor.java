@@ -1,0 +1,257 @@
+package dev.culprit.correlation.evidence;
+
+import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.model.EntityRef;
+import dev.culprit.model.Evidence;
+import dev.culprit.model.Resource;
+import dev.culprit.model.SignalType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Finds where errors start, by trace (key: trace id). When several services of one trace log
+ * errors, the callers usually only pass on what a service deeper in the call tree raised; the error
+ * <em>originates</em> at each erring service that is not a caller (directly or through others) of
+ * another erring service in that trace.
+ *
+ * <ul>
+ *   <li>Spans and error log lines of a trace are kept until the trace has been quiet for {@link
+ *       #SETTLE} of stream time (store {@code evidence-error-traces-v1}).
+ *   <li>A settled trace counts, per service and minute of its start, one trace seen for every
+ *       service with a span in it, and one error origin for every origin (store {@code
+ *       evidence-error-minutes-v1}).
+ *   <li>A closed minute tests each service's origins against its usual rate per minute with data
+ *       (store {@code evidence-error-baselines-v1}), with a Poisson tail as log templates are; a
+ *       surprising count becomes trace evidence at the service. The usual rate starts at zero and
+ *       moves {@link #LEARNING_RATE} of the way to each minute's count, surprising or not: a
+ *       service whose errors start there all the time is learnt as such within a few dozen minutes,
+ *       while one burst does not teach that bursts are normal.
+ * </ul>
+ */
+final class ErrorOriginProcessor
+    extends ContextualProcessor<String, TracePart, String, ScopedEvent> {
+  static final long SETTLE = 60_000;
+  static final long MINUTE = 60_000;
+  static final double RARE_RATE = 0.1;
+  static final double LEARNING_RATE = 0.1;
+  static final int MAX_PARTS = 2_000;
+  static final String FEATURE = "errors originating here (by trace)";
+
+  private final EvidenceConfig config;
+  private KeyValueStore<String, Trace> traces;
+  private KeyValueStore<String, Minute> minutes;
+  private KeyValueStore<String, Rate> rates;
+
+  /** A trace's parts so far. */
+  record Trace(List<TracePart> parts, long firstSeen, long lastSeen) {
+    Trace {
+      parts = parts == null ? List.of() : parts;
+    }
+  }
+
+  /** One service's traces and error origins in one minute. */
+  record Minute(long traces, long origins) {}
+
+  /** A service's usual error origins per minute with data, and how many minutes that rests on. */
+  record Rate(double rate, long minutes) {}
+
+  ErrorOriginProcessor(EvidenceConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ScopedEvent> context) {
+    super.init(context);
+    traces = context.getStateStore(EvidenceStage.ERROR_TRACES_STORE);
+    minutes = context.getStateStore(EvidenceStage.ERROR_MINUTES_STORE);
+    rates = context.getStateStore(EvidenceStage.ERROR_BASELINES_STORE);
+    context.schedule(
+        java.time.Duration.ofMillis(SETTLE / 2), PunctuationType.STREAM_TIME, this::settle);
+  }
+
+  @Override
+  public void process(Record<String, TracePart> record) {
+    TracePart part = record.value();
+    if (part == null || record.key() == null) {
+      return;
+    }
+    Trace t = traces.get(record.key());
+    List<TracePart> parts = new ArrayList<>(t == null ? List.of() : t.parts());
+    if (parts.size() >= MAX_PARTS) {
+      return;
+    }
+    parts.add(part);
+    long first = t == null ? part.time() : Math.min(t.firstSeen(), part.time());
+    long last = t == null ? part.time() : Math.max(t.lastSeen(), part.time());
+    traces.put(record.key(), new Trace(parts, first, last));
+  }
+
+  private void settle(long streamTime) {
+    List<String> done = new ArrayList<>();
+    try (KeyValueIterator<String, Trace> it = traces.all()) {
+      while (it.hasNext()) {
+        var kv = it.next();
+        if (kv.value.lastSeen() < streamTime - SETTLE) {
+          done.add(kv.key);
+          count(kv.value);
+        }
+      }
+    }
+    done.forEach(traces::delete);
+    closeMinutes(Math.floorDiv(streamTime - 2 * SETTLE, MINUTE));
+  }
+
+  private void count(Trace t) {
+    long minute = Math.floorDiv(t.firstSeen(), MINUTE);
+    Set<String> seen = new HashSet<>();
+    for (TracePart p : t.parts()) {
+      if (!p.errorLog() && p.resource().service() != null) {
+        seen.add(p.resource().service());
+      }
+    }
+    Set<String> origins = origins(t.parts());
+    seen.addAll(origins);
+    for (String service : seen) {
+      String key = key(service, minute);
+      Minute m = minutes.get(key);
+      long traceCount = (m == null ? 0 : m.traces()) + 1;
+      long originCount = (m == null ? 0 : m.origins()) + (origins.contains(service) ? 1 : 0);
+      minutes.put(key, new Minute(traceCount, originCount));
+    }
+  }
+
+  /**
+   * The services where the trace's errors originate: erring services that do not call, directly or
+   * through others, another erring service of the trace.
+   */
+  static Set<String> origins(List<TracePart> parts) {
+    Set<String> erring = new HashSet<>();
+    Map<String, TracePart> spans = new HashMap<>();
+    for (TracePart p : parts) {
+      if (p.errorLog()) {
+        if (p.resource().service() != null) {
+          erring.add(p.resource().service());
+        }
+      } else if (p.spanId() != null) {
+        spans.put(p.spanId(), p);
+      }
+    }
+    if (erring.size() <= 1) {
+      return erring;
+    }
+    Map<String, Set<String>> callersOf = new HashMap<>();
+    for (TracePart span : spans.values()) {
+      String service = span.resource().service();
+      if (service == null || !erring.contains(service)) {
+        continue;
+      }
+      Set<String> callers = callersOf.computeIfAbsent(service, k -> new HashSet<>());
+      Set<String> visited = new HashSet<>();
+      String parent = span.parentSpanId();
+      while (parent != null && visited.add(parent)) {
+        TracePart p = spans.get(parent);
+        if (p == null) {
+          break;
+        }
+        if (p.resource().service() != null && !p.resource().service().equals(service)) {
+          callers.add(p.resource().service());
+        }
+        parent = p.parentSpanId();
+      }
+    }
+    Set<String> out = new HashSet<>();
+    for (String s : erring) {
+      boolean passesOn = false;
+      for (String other : erring) {
+        if (!other.equals(s) && callersOf.getOrDefault(other, Set.of()).contains(s)) {
+          passesOn = true;
+          break;
+        }
+      }
+      if (!passesOn) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Scores and forgets every minute before {@code beforeMinute}, oldest first. */
+  private void closeMinutes(long beforeMinute) {
+    TreeMap<String, Minute> closed = new TreeMap<>();
+    try (KeyValueIterator<String, Minute> it = minutes.all()) {
+      while (it.hasNext()) {
+        var kv = it.next();
+        if (minuteOf(kv.key) < beforeMinute) {
+          closed.put(kv.key, kv.value);
+        }
+      }
+    }
+    closed.forEach(
+        (key, m) -> {
+          minutes.delete(key);
+          score(serviceOf(key), minuteOf(key), m);
+        });
+  }
+
+  private void score(String service, long minute, Minute m) {
+    Rate r = rates.get(service);
+    double usual = r == null ? 0 : r.rate();
+    double expected = Math.max(RARE_RATE, usual);
+    if (m.origins() > 0) {
+      double score = Math.min(AnomalyScorer.MAX_SCORE, Poisson.upperZ(m.origins(), expected));
+      if (score >= config.threshold()) {
+        long start = minute * MINUTE;
+        Evidence e =
+            new Evidence(
+                Resource.ofService(service),
+                SignalType.TRACE,
+                FEATURE,
+                score,
+                m.origins(),
+                usual,
+                Evidence.Direction.UP,
+                start,
+                start + MINUTE,
+                String.format(
+                    Locale.ROOT,
+                    "%d of %d traces through %s had errors that start there (usually %.2f/min)",
+                    m.origins(),
+                    m.traces(),
+                    service,
+                    usual));
+        context()
+            .forward(
+                new Record<>(
+                    EntityRef.service(service).key(),
+                    (ScopedEvent) new ScopedEvent.EvidenceEvent(e),
+                    start + MINUTE));
+      }
+    }
+    double next = usual + LEARNING_RATE * (m.origins() - usual);
+    rates.put(service, new Rate(next, (r == null ? 0 : r.minutes()) + 1));
+  }
+
+  private static String key(String service, long minute) {
+    return String.format(Locale.ROOT, "%015d|%s", minute, service);
+  }
+
+  private static long minuteOf(String key) {
+    return Long.parseLong(key.substring(0, key.indexOf('|')));
+  }
+
+  private static String serviceOf(String key) {
+    return key.substring(key.indexOf('|') + 1);
+  }
+}
