@@ -32,6 +32,13 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
   static final double SYMPTOM_DISCOUNT = 0.7;
   static final double SECONDARY_WEIGHT = 0.25;
   static final double CONCENTRATION = 0.6;
+
+  /**
+   * Onsets are known only to the one-minute window the evidence was scored in, so a callee whose
+   * trouble shows within a minute after its caller's still counts as no later.
+   */
+  static final long ONSET_TOLERANCE_MILLIS = 60_000;
+
   static final double ALTERNATE_LEVEL_WEIGHT = 0.5;
   private final int limit;
 
@@ -68,7 +75,9 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
       double s = strength.get(c);
       for (EntityRef callee : input.graph().callees(c)) {
         Double calleeStrength = strength.get(callee);
-        if (calleeStrength != null && calleeStrength > 0 && onset.get(callee) <= onset.get(c)) {
+        if (calleeStrength != null
+            && calleeStrength > 0
+            && onset.get(callee) <= onset.get(c) + ONSET_TOLERANCE_MILLIS) {
           s *= SYMPTOM_DISCOUNT;
           blamed.put(c, callee);
           break;

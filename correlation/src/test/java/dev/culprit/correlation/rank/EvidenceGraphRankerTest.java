@@ -113,6 +113,38 @@ class EvidenceGraphRankerTest {
   }
 
   @Test
+  void aCallerWhoseCalleeShowsTroubleWithinAMinuteAfterItIsTakenForASymptom() {
+    EntityGraph graph =
+        EntityGraph.of(
+            List.of(
+                new GraphEdge(
+                    EntityRef.service("web"),
+                    EntityRef.service("db"),
+                    GraphEdge.Kind.CALLS,
+                    10,
+                    0,
+                    0,
+                    T,
+                    false)));
+    Evidence caller = metric(Resource.ofService("web"), "latency", 50);
+    Evidence callee =
+        new Evidence(
+            Resource.ofService("db"),
+            SignalType.METRIC,
+            "latency",
+            50,
+            1,
+            0,
+            Evidence.Direction.UP,
+            T + 30_000,
+            T + 30_000,
+            "latency");
+    List<RootCause> ranking = rank(List.of(caller, callee), graph, AlertHistory.none());
+    assertThat(ranking).extracting(RootCause::entity).containsExactly("db", "web");
+    assertThat(ranking.get(1).explanation()).contains("inherit trouble from db");
+  }
+
+  @Test
   void aServiceWithOneInstanceIsReportedAsTheService() {
     EntityGraph graph = EntityGraph.of(List.of(instanceOf("cart-0", "cart")));
     List<RootCause> ranking =
