@@ -14,7 +14,10 @@ import dev.culprit.correlation.Rankers;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.model.Json;
 import dev.culprit.topology.DeclaredTopology;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,6 +85,12 @@ final class ReplayCommand implements Callable<Integer> {
   Path evidenceOut;
 
   @Option(
+      names = "--incidents-out",
+      paramLabel = "FILE",
+      description = "Also write every incident record (each version) as JSON lines to this file.")
+  Path incidentsOut;
+
+  @Option(
       names = "--topology",
       description = "Declared topology in Culprit's YAML format, merged with what is learned.")
   Path topology;
@@ -104,8 +113,23 @@ final class ReplayCommand implements Callable<Integer> {
     ReplayReport result;
     try (EmbeddedKafkaBroker broker = startBrokerIfAsked(err);
         EvidenceLog log = EvidenceLog.open(evidenceOut);
-        PipelineDriver driver = driver(config, log, broker)) {
-      result = replay.run(driver, bar::update, incident -> {});
+        PipelineDriver driver = driver(config, log, broker);
+        BufferedWriter incidents =
+            incidentsOut == null ? null : Files.newBufferedWriter(incidentsOut)) {
+      result =
+          replay.run(
+              driver,
+              bar::update,
+              incident -> {
+                if (incidents != null) {
+                  try {
+                    incidents.write(Json.mapper().writeValueAsString(incident));
+                    incidents.newLine();
+                  } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot write " + incidentsOut, e);
+                  }
+                }
+              });
     }
     bar.done();
     PrintWriter out = spec.commandLine().getOut();

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.culprit.app.Main;
 import dev.culprit.app.TestDatasets;
+import dev.culprit.model.Incident;
 import dev.culprit.model.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,6 +29,7 @@ class FaultAlertsReplayTest {
     Path dir = TestDatasets.dir().resolve("fault-alerts-ob-cloudbed-1");
     assumeTrue(Files.isDirectory(dir), "dataset not found at " + dir + ": skipping");
     Path report = tmp.resolve("r.json");
+    Path incidents = tmp.resolve("incidents.jsonl");
     CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(new StringWriter()));
     cli.setErr(new PrintWriter(new StringWriter()));
@@ -39,6 +42,8 @@ class FaultAlertsReplayTest {
             dir.toString(),
             "--report",
             report.toString(),
+            "--incidents-out",
+            incidents.toString(),
             "--quiet");
     assertThat(code).isZero();
     JsonNode r = Json.mapper().readTree(report.toFile());
@@ -51,5 +56,26 @@ class FaultAlertsReplayTest {
     JsonNode first = r.get("cases").get(0);
     assertThat(first.get("truth").asText()).isEqualTo("cartservice");
     assertThat(first.has("service_rank")).isTrue();
+    // alert novelty and instance-level reporting: strict top-1 at least one half (issue 5)
+    assertThat(r.get("top1").asDouble()).isGreaterThanOrEqualTo(0.5);
+    List<Incident> versions =
+        Files.readAllLines(incidents).stream()
+            .map(line -> Json.mapper().convertValue(readTree(line), Incident.class))
+            .toList();
+    assertThat(versions.stream().map(Incident::id).distinct().count())
+        .isEqualTo(r.get("incidents").asLong());
+    Incident ranked =
+        versions.stream().filter(i -> !i.rootCauses().isEmpty()).findFirst().orElseThrow();
+    assertThat(ranked.subgraph().nodes())
+        .extracting(n -> n.name())
+        .contains(ranked.rootCauses().get(0).entity());
+  }
+
+  private static JsonNode readTree(String line) {
+    try {
+      return Json.mapper().readTree(line);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
