@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
@@ -67,16 +68,17 @@ public final class MicroRcaRanker implements RootCauseRanker {
   public List<RootCause> rank(RankingInput input) {
     EntityGraph graph = input.graph();
     Map<EntityRef, List<Evidence>> groups = BaselineCandidates.group(input.evidence(), graph);
-    Map<EntityRef, Double> anomaly = new HashMap<>();
+    Map<EntityRef, Double> anomaly = new TreeMap<>();
     groups.forEach((c, ev) -> anomaly.put(c, anomaly(ev)));
     anomaly.values().removeIf(a -> a <= 0);
     if (anomaly.isEmpty()) {
       return List.of();
     }
     Graph<EntityRef, DefaultWeightedEdge> walk = walkGraph(input, anomaly);
-    Map<EntityRef, Double> score =
-        new PersonalizedPageRank<>(walk, anomaly, walk::getEdgeWeight, DAMPING, 1000, 1e-10)
-            .getScores();
+    Map<EntityRef, Double> score = new HashMap<>();
+    new PersonalizedPageRank<>(walk, anomaly, walk::getEdgeWeight, DAMPING, 1000, 1e-12)
+        .getScores()
+        .forEach((c, s) -> score.put(c, round(s)));
     List<EntityRef> order = new ArrayList<>(score.keySet());
     order.removeIf(c -> score.get(c) <= 0);
     order.sort(
@@ -88,7 +90,7 @@ public final class MicroRcaRanker implements RootCauseRanker {
       double s = score.get(c);
       out.add(
           BaselineCandidates.rootCause(
-              c, round(s), ev, explain(c, s, anomaly.getOrDefault(c, 0.0), ev, walk), graph));
+              c, s, ev, explain(c, s, anomaly.getOrDefault(c, 0.0), ev, walk), graph));
     }
     return List.copyOf(out);
   }
@@ -101,6 +103,8 @@ public final class MicroRcaRanker implements RootCauseRanker {
   /**
    * The walk graph: the anomalous candidates and the subgraph around their evidence entities,
    * lifted to candidate level, self-loops dropped; each edge weighs the anomaly of its target.
+   * Vertices and edges go in sorted, so the walk, and how it breaks ties, does not depend on hash
+   * order.
    */
   static Graph<EntityRef, DefaultWeightedEdge> walkGraph(
       RankingInput input, Map<EntityRef, Double> anomaly) {
@@ -117,7 +121,9 @@ public final class MicroRcaRanker implements RootCauseRanker {
             .edgeClass(DefaultWeightedEdge.class)
             .buildGraph();
     anomaly.keySet().forEach(walk::addVertex);
-    for (GraphEdge e : Subgraphs.incident(graph, seeds, HOPS).edges()) {
+    List<GraphEdge> edges = new ArrayList<>(Subgraphs.incident(graph, seeds, HOPS).edges());
+    edges.sort(Comparator.comparing(GraphEdge::key));
+    for (GraphEdge e : edges) {
       EntityRef from = BaselineCandidates.levelOf(e.source(), graph);
       EntityRef to = BaselineCandidates.levelOf(e.target(), graph);
       if (from.equals(to) || walk.containsEdge(from, to)) {
@@ -152,7 +158,8 @@ public final class MicroRcaRanker implements RootCauseRanker {
     return text + ", strongest: " + top.detail() + ")";
   }
 
+  /** Scores to nine decimals: iteration stops at a tolerance, so equal scores may differ below. */
   private static double round(double v) {
-    return Math.round(v * 1_000_000) / 1_000_000.0;
+    return Math.round(v * 1e9) / 1e9;
   }
 }
