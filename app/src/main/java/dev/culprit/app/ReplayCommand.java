@@ -13,6 +13,7 @@ import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.Rankers;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.model.Json;
+import dev.culprit.model.SignalType;
 import dev.culprit.topology.DeclaredTopology;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,13 +21,18 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.Topology;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code culprit replay}: replays a labelled dataset through the pipeline and scores it. */
 @Command(
@@ -75,7 +81,10 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--ranker",
       defaultValue = Rankers.DEFAULT,
-      description = "Root-cause ranker (default: ${DEFAULT-VALUE}).")
+      description =
+          "Root-cause ranker: culprit (the engine's own, default), or a baseline to compare it"
+              + " with: count (evidence items per entity) or microrca (personalized PageRank on"
+              + " the anomalous subgraph).")
   String ranker;
 
   @Option(
@@ -95,6 +104,16 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Declared topology in Culprit's YAML format, merged with what is learned.")
   Path topology;
 
+  @Option(
+      names = "--without",
+      split = ",",
+      paramLabel = "SIGNALS",
+      converter = SignalTypeConverter.class,
+      description =
+          "Leave out every signal of a type before the pipeline sees it, to measure what the type"
+              + " contributes: metrics, logs, traces or alerts (repeatable or comma-separated).")
+  List<SignalType> without = new ArrayList<>();
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -103,17 +122,26 @@ final class ReplayCommand implements Callable<Integer> {
     if (!Files.exists(path)) {
       throw new ParameterException(spec.commandLine(), "No such dataset path: " + path);
     }
+    if (!Rankers.names().contains(ranker)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--ranker must be one of " + String.join(", ", Rankers.names()) + ", not " + ranker);
+    }
     PipelineConfig config = PipelineConfig.defaults().withRanker(ranker);
     Dataset ds = openDataset();
     Replay replay =
         new Replay(
-            ds, triggered, ranker, topology == null ? List.of() : DeclaredTopology.read(topology));
+            ds,
+            triggered,
+            ranker,
+            topology == null ? List.of() : DeclaredTopology.read(topology),
+            Set.copyOf(without));
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, quiet);
     ReplayReport result;
     try (EmbeddedKafkaBroker broker = startBrokerIfAsked(err);
         EvidenceLog log = EvidenceLog.open(evidenceOut);
-        PipelineDriver driver = driver(config, log, broker);
+        PipelineDriver driver = driver(CulpritPipeline.build(config, replay::timed), log, broker);
         BufferedWriter incidents =
             incidentsOut == null ? null : Files.newBufferedWriter(incidentsOut)) {
       result =
@@ -165,14 +193,27 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private PipelineDriver driver(PipelineConfig config, EvidenceLog log, EmbeddedKafkaBroker b) {
+  private PipelineDriver driver(Topology topology, EvidenceLog log, EmbeddedKafkaBroker b) {
     String servers = b != null ? b.bootstrapServers() : bootstrapServers;
     if (servers != null) {
       if (evidenceOut != null) {
         throw new ParameterException(spec.commandLine(), "--evidence-out works in-process only");
       }
-      return new KafkaDriver(servers, CulpritPipeline.build(config));
+      return new KafkaDriver(servers, topology);
     }
-    return new InProcessDriver(CulpritPipeline.build(config), log.sink());
+    return new InProcessDriver(topology, log.sink());
+  }
+
+  /** Reads a signal type for {@code --without}; refuses anything else with the valid names. */
+  static final class SignalTypeConverter implements ITypeConverter<SignalType> {
+    @Override
+    public SignalType convert(String value) {
+      try {
+        return SignalType.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "expected metrics, logs, traces or alerts, not '" + value + "'");
+      }
+    }
   }
 }

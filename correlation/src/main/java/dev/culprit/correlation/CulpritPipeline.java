@@ -2,6 +2,7 @@ package dev.culprit.correlation;
 
 import dev.culprit.correlation.evidence.EvidenceStage;
 import dev.culprit.correlation.incident.IncidentStage;
+import dev.culprit.correlation.rank.RootCauseRanker;
 import dev.culprit.model.Alert;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
@@ -11,6 +12,8 @@ import dev.culprit.model.Topics;
 import dev.culprit.topology.stage.GraphStage;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -29,8 +32,17 @@ public final class CulpritPipeline {
 
   /** Builds the topology; every internal topic and store is explicitly named. */
   public static Topology build(PipelineConfig config) {
+    return build(config, UnaryOperator.identity());
+  }
+
+  /**
+   * Builds the topology with every ranker the configuration names wrapped by {@code decorate}, for
+   * example in a {@link dev.culprit.correlation.rank.TimedRanker} by a replay that reports ranking
+   * times.
+   */
+  public static Topology build(PipelineConfig config, UnaryOperator<RootCauseRanker> decorate) {
     StreamsBuilder builder = newBuilder();
-    addTo(builder, config);
+    addTo(builder, config, decorate);
     return builder.build();
   }
 
@@ -43,6 +55,12 @@ public final class CulpritPipeline {
 
   /** Adds the pipeline's stages to {@code builder}, so other stages (ingest) can share it. */
   public static void addTo(StreamsBuilder builder, PipelineConfig config) {
+    addTo(builder, config, UnaryOperator.identity());
+  }
+
+  private static void addTo(
+      StreamsBuilder builder, PipelineConfig config, UnaryOperator<RootCauseRanker> decorate) {
+    Supplier<RootCauseRanker> ranker = Rankers.supplier(config.ranker());
     KStream<String, MetricSample> metrics = source(builder, Topics.METRICS);
     KStream<String, LogEvent> logs = source(builder, Topics.LOGS);
     KStream<String, Span> spans = source(builder, Topics.SPANS);
@@ -52,7 +70,7 @@ public final class CulpritPipeline {
     new IncidentStage(
             config.incidents(),
             config.scope(),
-            Rankers.supplier(config.ranker()),
+            () -> decorate.apply(ranker.get()),
             config.graph().edgeExpiry())
         .addTo(builder, events);
   }

@@ -2,11 +2,14 @@ package dev.culprit.correlation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.culprit.correlation.rank.RankTimings;
+import dev.culprit.correlation.rank.TimedRanker;
 import dev.culprit.model.Alert;
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.Incident;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
+import dev.culprit.model.RootCause;
 import dev.culprit.model.Signal;
 import dev.culprit.model.Span;
 import dev.culprit.model.Subgraph;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,16 +76,46 @@ class CulpritPipelineTest {
     assertThat(triggered.rootCauses().get(0).entity()).isEqualTo("db-proxy");
   }
 
+  @Test
+  void theBaselineRankersRunInThePipelineAndRankTheFaultyServiceFirst() {
+    for (String name : List.of("count", "microrca")) {
+      List<Incident> incidents =
+          run(PipelineConfig.defaults().withRanker(name), new Trigger("f1", FAULT, null));
+      Incident triggered =
+          incidents.stream().filter(i -> "f1".equals(i.trigger())).findFirst().orElseThrow();
+      assertThat(triggered.rootCauses())
+          .as(name)
+          .extracting(RootCause::entity)
+          .startsWith("db-proxy");
+    }
+  }
+
+  @Test
+  void aDecoratorWrapsEveryRankerThePipelineUses() {
+    RankTimings timings = new RankTimings();
+    Topology topology =
+        CulpritPipeline.build(PipelineConfig.defaults(), r -> new TimedRanker(r, timings));
+
+    List<Incident> incidents = run(topology, null, FAULT);
+
+    assertThat(incidents).isNotEmpty();
+    assertThat(timings.summary().count()).isGreaterThanOrEqualTo(incidents.size());
+  }
+
   private List<Incident> run(PipelineConfig config, Trigger trigger) {
     return run(config, trigger, FAULT);
   }
 
   private List<Incident> run(PipelineConfig config, Trigger trigger, long faultAt) {
+    return run(CulpritPipeline.build(config), trigger, faultAt);
+  }
+
+  private List<Incident> run(Topology topology, Trigger trigger, long faultAt) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:1");
     p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-    try (TopologyTestDriver driver = new TopologyTestDriver(CulpritPipeline.build(config), p)) {
+    try (TopologyTestDriver driver = new TopologyTestDriver(topology, p)) {
       TestInputTopic<String, MetricSample> metrics = input(driver, Topics.METRICS);
       TestInputTopic<String, LogEvent> logs = input(driver, Topics.LOGS);
       TestInputTopic<String, Span> spans = input(driver, Topics.SPANS);

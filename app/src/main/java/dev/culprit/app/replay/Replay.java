@@ -1,14 +1,20 @@
 package dev.culprit.app.replay;
 
+import dev.culprit.correlation.rank.RankTimings;
+import dev.culprit.correlation.rank.RootCauseRanker;
+import dev.culprit.correlation.rank.TimedRanker;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.ingest.dataset.SignalSource;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
+import dev.culprit.model.SignalType;
 import dev.culprit.model.Trigger;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +25,8 @@ import java.util.function.Consumer;
 /**
  * Replays a labelled dataset through a pipeline driver in event-time order and scores the result.
  * In the triggered protocol each fault's start is handed to the engine as a {@link Trigger} when
- * the replay reaches that moment.
+ * the replay reaches that moment. Signals of the types left out (an ablation) never reach the
+ * pipeline. Rank calls of a pipeline built with {@link #timed} are timed for the report.
  */
 public final class Replay {
   private static final int DRAIN_EVERY = 5_000;
@@ -32,6 +39,8 @@ public final class Replay {
   private final String ranker;
 
   private final List<GraphEdge> declared;
+  private final Set<SignalType> without;
+  private final RankTimings timings = new RankTimings();
 
   public Replay(Dataset dataset, boolean triggered, String ranker) {
     this(dataset, triggered, ranker, List.of());
@@ -39,10 +48,32 @@ public final class Replay {
 
   /** A replay that also declares {@code declared} topology (for example a YAML file). */
   public Replay(Dataset dataset, boolean triggered, String ranker, List<GraphEdge> declared) {
+    this(dataset, triggered, ranker, declared, Set.of());
+  }
+
+  /** A replay that also leaves out every signal of the types in {@code without}. */
+  public Replay(
+      Dataset dataset,
+      boolean triggered,
+      String ranker,
+      List<GraphEdge> declared,
+      Set<SignalType> without) {
     this.declared = List.copyOf(declared);
     this.dataset = dataset;
     this.triggered = triggered;
     this.ranker = ranker;
+    this.without =
+        without.isEmpty()
+            ? Collections.unmodifiableSet(EnumSet.noneOf(SignalType.class))
+            : Collections.unmodifiableSet(EnumSet.copyOf(without));
+  }
+
+  /**
+   * {@code ranker} with its rank calls timed for this replay's report: the decorator to build the
+   * pipeline with ({@code CulpritPipeline.build(config, replay::timed)}).
+   */
+  public RootCauseRanker timed(RootCauseRanker ranker) {
+    return new TimedRanker(ranker, timings);
   }
 
   /** Runs the replay; {@code onIncident} sees every incident version as it is produced. */
@@ -59,6 +90,7 @@ public final class Replay {
                   incidents.merge(i.id(), i, (a, b) -> b.version() >= a.version() ? b : a);
                   onIncident.accept(i);
                 });
+    long read = 0;
     long signals = 0;
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
@@ -72,11 +104,14 @@ public final class Replay {
         while (triggered && nextFault < faults.size() && faults.get(nextFault).time() <= s.time()) {
           driver.trigger(trigger(faults.get(nextFault++)));
         }
-        driver.send(s);
-        signals++;
+        read++;
         first = Math.min(first, s.time());
         last = Math.max(last, s.time());
-        if (signals % DRAIN_EVERY == 0) {
+        if (!without.contains(s.type())) {
+          driver.send(s);
+          signals++;
+        }
+        if (read % DRAIN_EVERY == 0) {
           collect.accept(driver.drainIncidents());
           progress.accept(new Progress(source.bytesRead(), source.totalBytes(), signals, s.time()));
         }
@@ -88,7 +123,7 @@ public final class Replay {
       progress.accept(new Progress(source.totalBytes(), source.totalBytes(), signals, last));
     }
     long elapsed = (System.nanoTime() - started) / 1_000_000;
-    double hours = signals == 0 ? 0 : (last - first) / 3_600_000.0;
+    double hours = read == 0 ? 0 : (last - first) / 3_600_000.0;
     return report(new Evaluator.Outcome(faults, incidents), elapsed, signals, hours);
   }
 
@@ -123,6 +158,8 @@ public final class Replay {
         ranker,
         signals,
         Math.round(hours * 100) / 100.0,
+        without.stream().map(t -> t.label() + "s").toList(),
+        ReplayReport.Timing.of(timings.summary()),
         new ArrayList<>(cases));
   }
 

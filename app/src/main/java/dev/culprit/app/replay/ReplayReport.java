@@ -1,6 +1,7 @@
 package dev.culprit.app.replay;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.culprit.correlation.rank.RankTimings;
 import java.util.List;
 
 /**
@@ -21,6 +22,8 @@ import java.util.List;
  * @param ranker the ranker used
  * @param signals signals replayed
  * @param replayedHours event time covered by the replay
+ * @param without signal types left out before the pipeline (an ablation), plural labels
+ * @param rankingMs wall-clock time of the ranker's calls
  * @param cases one per fault
  */
 public record ReplayReport(
@@ -39,7 +42,28 @@ public record ReplayReport(
     String ranker,
     long signals,
     @JsonProperty("replayed_hours") double replayedHours,
+    List<String> without,
+    @JsonProperty("ranking_ms") Timing rankingMs,
     List<Case> cases) {
+
+  public ReplayReport {
+    without = without == null ? List.of() : List.copyOf(without);
+    rankingMs = rankingMs == null ? new Timing(0, 0, 0, 0) : rankingMs;
+  }
+
+  /**
+   * Wall-clock milliseconds of rank calls (nearest-rank percentiles).
+   *
+   * @param count rank calls
+   * @param p50 median
+   * @param p99 99th percentile
+   * @param max longest
+   */
+  public record Timing(long count, double p50, double p99, double max) {
+    static Timing of(RankTimings.Summary s) {
+      return new Timing(s.count(), s.p50(), s.p99(), s.max());
+    }
+  }
 
   /**
    * One labelled fault and how the engine did on it.

@@ -58,5 +58,14 @@ public final class ReportTable {
         r.replayedHours(),
         r.signals(),
         r.elapsedMs() / 1000.0);
+    ReplayReport.Timing t = r.rankingMs();
+    out.printf(
+        Locale.ROOT,
+        "ranking: %d calls, p50 %.3f ms, p99 %.3f ms, max %.3f ms%s%n",
+        t.count(),
+        t.p50(),
+        t.p99(),
+        t.max(),
+        r.without().isEmpty() ? "" : "; without " + String.join(", ", r.without()));
   }
 }

@@ -56,6 +56,10 @@ class FaultAlertsReplayTest {
     JsonNode first = r.get("cases").get(0);
     assertThat(first.get("truth").asText()).isEqualTo("cartservice");
     assertThat(first.has("service_rank")).isTrue();
+    assertThat(r.get("without")).isEmpty();
+    JsonNode ranking = r.get("ranking_ms");
+    assertThat(ranking.get("count").asLong()).isPositive();
+    assertThat(ranking.has("p50") && ranking.has("p99") && ranking.has("max")).isTrue();
     // alert novelty and instance-level reporting: strict top-1 at least one half (issue 5)
     assertThat(r.get("top1").asDouble()).isGreaterThanOrEqualTo(0.5);
     List<Incident> versions =
@@ -69,6 +73,34 @@ class FaultAlertsReplayTest {
     assertThat(ranked.subgraph().nodes())
         .extracting(n -> n.name())
         .contains(ranked.rootCauses().get(0).entity());
+  }
+
+  @Test
+  void withoutAlertsNothingReachesThePipeline() throws Exception {
+    Path dir = TestDatasets.dir().resolve("fault-alerts-ob-cloudbed-1");
+    assumeTrue(Files.isDirectory(dir), "dataset not found at " + dir + ": skipping");
+    Path report = tmp.resolve("without.json");
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(new StringWriter()));
+    int code =
+        cli.execute(
+            "replay",
+            "--dataset",
+            "fault-alerts",
+            "--path",
+            dir.toString(),
+            "--report",
+            report.toString(),
+            "--without",
+            "alerts",
+            "--quiet");
+    assertThat(code).isZero();
+    JsonNode r = Json.mapper().readTree(report.toFile());
+    assertThat(r.get("signals").asLong()).isZero();
+    assertThat(r.get("detected").asInt()).isZero();
+    assertThat(r.get("without")).extracting(JsonNode::asText).containsExactly("alerts");
+    assertThat(r.get("replayed_hours").asDouble()).isGreaterThan(39);
   }
 
   private static JsonNode readTree(String line) {

@@ -1,0 +1,62 @@
+package dev.culprit.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ReplayCommandTest {
+
+  @Test
+  void withoutAcceptsTheFourSignalTypesRepeatedOrCommaSeparated() {
+    CommandLine cli = Main.commandLine();
+    CommandLine.ParseResult parsed =
+        cli.parseArgs(
+            "replay",
+            "--dataset",
+            "nezha",
+            "--path",
+            "x",
+            "--without",
+            "metrics,logs",
+            "--without",
+            "traces",
+            "--without",
+            "alerts");
+    ReplayCommand replay = parsed.subcommand().commandSpec().commandLine().getCommand();
+    assertThat(replay.without)
+        .extracting(Enum::name)
+        .containsExactly("METRIC", "LOG", "TRACE", "ALERT");
+  }
+
+  @Test
+  void anUnknownSignalTypeIsAUsageErrorNamingTheValidOnes() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+
+    int code =
+        cli.execute("replay", "--dataset", "nezha", "--path", "x", "--without", "metrics,dogs");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Invalid value for option '--without'")
+        .contains("expected metrics, logs, traces or alerts, not 'dogs'");
+  }
+
+  @Test
+  void anUnknownRankerIsAUsageErrorNamingTheKnownOnes() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("replay", "--dataset", "nezha", "--path", ".", "--ranker", "random");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--ranker must be one of culprit, count, microrca");
+  }
+}
