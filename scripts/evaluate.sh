@@ -40,6 +40,7 @@ read -r -a JAVA_OPTIONS <<< "${JAVA_OPTS:--Xmx3g}"
 TMP=""
 cleanup() { [[ -n "$TMP" ]] && rm -rf "$TMP"; return 0; }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # Builds the jar when it is missing or older than any source or POM (as ./culprit does).
 build_if_stale() {
