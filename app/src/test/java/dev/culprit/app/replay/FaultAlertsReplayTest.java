@@ -26,27 +26,8 @@ class FaultAlertsReplayTest {
 
   @Test
   void replayReportsAllSeventyFaults() throws Exception {
-    Path dir = TestDatasets.dir().resolve("fault-alerts-ob-cloudbed-1");
-    assumeTrue(Files.isDirectory(dir), "dataset not found at " + dir + ": skipping");
-    Path report = tmp.resolve("r.json");
     Path incidents = tmp.resolve("incidents.jsonl");
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(new StringWriter()));
-    cli.setErr(new PrintWriter(new StringWriter()));
-    int code =
-        cli.execute(
-            "replay",
-            "--dataset",
-            "fault-alerts",
-            "--path",
-            dir.toString(),
-            "--report",
-            report.toString(),
-            "--incidents-out",
-            incidents.toString(),
-            "--quiet");
-    assertThat(code).isZero();
-    JsonNode r = Json.mapper().readTree(report.toFile());
+    JsonNode r = replay("r.json", "--incidents-out", incidents.toString());
     assertThat(r.get("faults").asInt()).isEqualTo(70);
     assertThat(r.get("cases")).hasSize(70);
     assertThat(r.get("signals").asLong()).isEqualTo(18_779);
@@ -77,30 +58,38 @@ class FaultAlertsReplayTest {
 
   @Test
   void withoutAlertsNothingReachesThePipeline() throws Exception {
-    Path dir = TestDatasets.dir().resolve("fault-alerts-ob-cloudbed-1");
-    assumeTrue(Files.isDirectory(dir), "dataset not found at " + dir + ": skipping");
-    Path report = tmp.resolve("without.json");
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(new StringWriter()));
-    cli.setErr(new PrintWriter(new StringWriter()));
-    int code =
-        cli.execute(
-            "replay",
-            "--dataset",
-            "fault-alerts",
-            "--path",
-            dir.toString(),
-            "--report",
-            report.toString(),
-            "--without",
-            "alerts",
-            "--quiet");
-    assertThat(code).isZero();
-    JsonNode r = Json.mapper().readTree(report.toFile());
+    JsonNode r = replay("without.json", "--without", "alerts");
     assertThat(r.get("signals").asLong()).isZero();
     assertThat(r.get("detected").asInt()).isZero();
     assertThat(r.get("without")).extracting(JsonNode::asText).containsExactly("alerts");
     assertThat(r.get("replayed_hours").asDouble()).isGreaterThan(39);
+  }
+
+  /**
+   * Replays the set (skipping the test when it is absent) with {@code options}, asserts a zero exit
+   * code, and returns the report written to {@code reportName} in the temporary directory.
+   */
+  private JsonNode replay(String reportName, String... options) throws Exception {
+    Path dir = TestDatasets.dir().resolve("fault-alerts-ob-cloudbed-1");
+    assumeTrue(Files.isDirectory(dir), "dataset not found at " + dir + ": skipping");
+    Path report = tmp.resolve(reportName);
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(new StringWriter()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "replay",
+                "--dataset",
+                "fault-alerts",
+                "--path",
+                dir.toString(),
+                "--report",
+                report.toString(),
+                "--quiet"));
+    args.addAll(List.of(options));
+    assertThat(cli.execute(args.toArray(String[]::new))).isZero();
+    return Json.mapper().readTree(report.toFile());
   }
 
   private static JsonNode readTree(String line) {
