@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>Input: {@code culprit.metrics}, {@code culprit.logs}, {@code culprit.spans} and {@code
  *       culprit.alerts}, all keyed by entity, so per-entity windows are local (no repartition).
  *   <li>Metrics, logs and spans of one entity are joined in tumbling event-time windows of {@code
- *       window} with {@code grace} for late data (store {@code evidence-windows-v1}).
+ *       window} with {@code grace} for late data (store {@code evidence-windows-v1}); log lines are
+ *       mined into templates per entity (store {@code evidence-log-templates-v1}).
  *   <li>Each closed window is scored against the entity's learned history (store {@code
  *       evidence-baselines-v1}); departures become {@link Evidence}.
  *   <li>Spans and error log lines are repartitioned by trace id ({@code
@@ -40,6 +41,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class EvidenceStage {
   static final String WINDOWS_STORE = "evidence-windows-v1";
   static final String BASELINES_STORE = "evidence-baselines-v1";
+  static final String TEMPLATES_STORE = "evidence-log-templates-v1";
   static final String ERROR_TRACES_STORE = "evidence-error-traces-v1";
   static final String ERROR_MINUTES_STORE = "evidence-error-minutes-v1";
   static final String ERROR_BASELINES_STORE = "evidence-error-baselines-v1";
@@ -65,13 +67,17 @@ public final class EvidenceStage {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(BASELINES_STORE), Serdes.String(), Baseline.serde()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(TEMPLATES_STORE), Serdes.String(), TemplateMiner.serde()));
     KStream<String, Signal> signals = SignalStreams.merge("evidence", metrics, logs, spans);
     KStream<String, ScopedEvent> scored =
         signals
             .process(
                 () -> new WindowJoinProcessor(config),
                 Named.as("evidence-window-join"),
-                WINDOWS_STORE)
+                WINDOWS_STORE,
+                TEMPLATES_STORE)
             .process(
                 () -> new AnomalyProcessor(config), Named.as("evidence-score"), BASELINES_STORE);
     KStream<String, ScopedEvent> fromAlerts =

@@ -1,13 +1,23 @@
 package dev.culprit.correlation.evidence;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A first log templater: masks variable tokens (numbers, hex ids, UUIDs, IPs, quoted values,
- * timestamps) so lines of one statement share a template. Severity is kept in the template.
+ * Log line preprocessing for {@link TemplateMiner}: masks variable tokens (numbers, hex ids, UUIDs,
+ * IPs, quoted values, a leading timestamp) so lines of one statement look alike, and finds the
+ * line's source location ({@code TravelServiceImpl#457}, {@code Foo.java:57}) if it names one.
+ * Numbers inside a source location are kept: they tell log statements apart, and masking them would
+ * merge every statement of a class into one template.
  */
 public final class LogTemplates {
+  private static final Pattern LOCATION =
+      Pattern.compile(
+          "\\b[A-Za-z_$][\\w$.]*#\\d+\\b"
+              + "|\\b[\\w$.-]+\\.(?:java|kt|scala|groovy|py|go|rb|js|ts|cs|cpp|cc|c|rs|php):\\d+\\b");
   private static final Pattern LEADING_TIME =
       Pattern.compile("^\\s*\\[?\\d{1,4}[-:/.]\\d{1,2}[-:/.]\\d{1,4}[ T]?[\\d:.,]*\\]?\\s*");
   private static final Pattern UUID =
@@ -18,23 +28,42 @@ public final class LogTemplates {
   private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z])[-+]?\\d+([.,]\\d+)*");
   private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final int MAX_LENGTH = 160;
 
   private LogTemplates() {}
 
-  /** The template of a log line. */
-  public static String template(String severity, String body) {
+  /**
+   * A log line with its variable parts masked.
+   *
+   * @param text the masked line, whitespace collapsed
+   * @param location the first source location the line names, or null
+   */
+  record Masked(String text, String location) {}
+
+  /** Masks the variable parts of a log line, keeping source locations intact. */
+  static Masked mask(String body) {
     String t = LEADING_TIME.matcher(body).replaceFirst("");
-    t = UUID.matcher(t).replaceAll("<*>");
+    Matcher loc = LOCATION.matcher(t);
+    List<String> locations = new ArrayList<>();
+    StringBuilder kept = new StringBuilder();
+    while (loc.find()) {
+      loc.appendReplacement(kept, "\u0000L" + (char) ('a' + Math.min(locations.size(), 25)));
+      locations.add(loc.group());
+    }
+    loc.appendTail(kept);
+    t = maskValues(kept.toString());
+    for (int i = 0; i < locations.size(); i++) {
+      t = t.replace("\u0000L" + (char) ('a' + Math.min(i, 25)), locations.get(i));
+    }
+    return new Masked(t, locations.isEmpty() ? null : locations.get(0));
+  }
+
+  private static String maskValues(String line) {
+    String t = UUID.matcher(line).replaceAll("<*>");
     t = IP.matcher(t).replaceAll("<ip>");
     t = HEX.matcher(t).replaceAll("<*>");
     t = QUOTED.matcher(t).replaceAll("<*>");
     t = NUMBER.matcher(t).replaceAll("<n>");
-    t = SPACES.matcher(t).replaceAll(" ").trim();
-    if (t.length() > MAX_LENGTH) {
-      t = t.substring(0, MAX_LENGTH);
-    }
-    return normalSeverity(severity) + " " + t;
+    return SPACES.matcher(t).replaceAll(" ").trim();
   }
 
   /** Upper-case severity, {@code -} when unknown. */

@@ -6,7 +6,11 @@ import dev.culprit.model.Signal;
 import dev.culprit.model.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -20,13 +24,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Joins metrics, logs and spans of one entity (key: entity) into tumbling event-time windows and
  * forwards each window once it is closed (end + grace passed in stream time). Late signals, for a
- * window already closed, are counted and logged.
+ * window already closed, are counted and logged. Log lines are mined into templates per entity
+ * ({@link TemplateMiner}, store {@code evidence-log-templates-v1}).
  */
 final class WindowJoinProcessor extends ContextualProcessor<String, Signal, String, EntityWindow> {
   private static final Logger LOG = LoggerFactory.getLogger(WindowJoinProcessor.class);
 
   private final EvidenceConfig config;
   private KeyValueStore<String, EntityWindow> open;
+  private KeyValueStore<String, TemplateMiner> templates;
+  private final Map<String, TemplateMiner> miners = new HashMap<>();
+  private final Set<String> changedMiners = new HashSet<>();
   private long closedUpTo = Long.MIN_VALUE;
   private long late;
 
@@ -38,6 +46,7 @@ final class WindowJoinProcessor extends ContextualProcessor<String, Signal, Stri
   public void init(ProcessorContext<String, EntityWindow> context) {
     super.init(context);
     open = context.getStateStore(EvidenceStage.WINDOWS_STORE);
+    templates = context.getStateStore(EvidenceStage.TEMPLATES_STORE);
     long every = Math.max(1000, Math.min(config.window().toMillis(), config.grace().toMillis()));
     context.schedule(java.time.Duration.ofMillis(every), PunctuationType.STREAM_TIME, this::close);
   }
@@ -66,12 +75,26 @@ final class WindowJoinProcessor extends ContextualProcessor<String, Signal, Stri
     switch (s) {
       case MetricSample m -> w.add(m);
       case Span span -> w.add(span);
-      case LogEvent log -> w.add(log, LogTemplates.template(log.severity(), log.body()));
+      case LogEvent log -> w.add(log, miner(record.key()).match(log.severity(), log.body()));
       default -> {
         return;
       }
     }
     open.put(storeKey, w);
+  }
+
+  /**
+   * The entity's template miner. Miners are cached here and written back to their store when
+   * windows close, not per line: a line changes a miner, and rewriting it per line would dominate.
+   */
+  private TemplateMiner miner(String entityKey) {
+    changedMiners.add(entityKey);
+    return miners.computeIfAbsent(
+        entityKey,
+        k -> {
+          TemplateMiner m = templates.get(k);
+          return m != null ? m : new TemplateMiner();
+        });
   }
 
   static String storeKey(String entityKey, long start) {
@@ -95,5 +118,9 @@ final class WindowJoinProcessor extends ContextualProcessor<String, Signal, Stri
       context().forward(new Record<>(kv.value.entityKey, kv.value, kv.value.end));
     }
     closedUpTo = Math.max(closedUpTo, closeBefore);
+    for (String entity : changedMiners) {
+      templates.put(entity, miners.get(entity));
+    }
+    changedMiners.clear();
   }
 }

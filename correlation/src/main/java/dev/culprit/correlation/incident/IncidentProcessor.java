@@ -13,6 +13,7 @@ import dev.culprit.model.RootCause;
 import dev.culprit.model.Trigger;
 import dev.culprit.topology.EntityGraph;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -90,7 +91,11 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     Map<EntityRef, Double> excess =
         Excess.byCandidate(input(scope, latest, now - window + 1, now, graph));
     Map.Entry<EntityRef, Double> hottest =
-        excess.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+        excess.entrySet().stream()
+            .max(
+                Map.Entry.<EntityRef, Double>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+            .orElse(null);
     double level = hottest == null ? 0 : hottest.getValue();
     OpenIncident open = st.open();
     long opened = st.opened();
