@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,17 +22,23 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Finds where errors start, by trace (key: trace id). When several services of one trace log
- * errors, the callers usually only pass on what a service deeper in the call tree raised; the error
- * <em>originates</em> at each erring service that is not a caller (directly or through others) of
- * another erring service in that trace.
+ * Evidence from whole traces (key: trace id): where errors start, and calls that went without the
+ * log lines they usually write.
+ *
+ * <p>When several services of one trace log errors, the callers usually only pass on what a service
+ * deeper in the call tree raised; the error <em>originates</em> at each erring service that is not
+ * a caller (directly or through others) of another erring service in that trace. And a call whose
+ * operation nearly always writes some log statement, but did not this time, is <em>incomplete</em>:
+ * see {@link SpanLogProfiles}.
  *
  * <ul>
- *   <li>Spans and error log lines of a trace are kept until the trace has been quiet for {@link
- *       #SETTLE} of stream time (store {@code evidence-error-traces-v1}).
+ *   <li>Spans and log lines of a trace are kept, one entry per part (store {@code
+ *       evidence-trace-parts-v1}) under a per-trace header (store {@code evidence-traces-v2}),
+ *       until the trace has been quiet for {@link #SETTLE} of stream time.
  *   <li>A settled trace counts, per service and minute of its start, one trace seen for every
- *       service with a span in it, and one error origin for every origin (store {@code
- *       evidence-error-minutes-v1}).
+ *       service with a span in it, one error origin for every origin, and its checked and
+ *       incomplete calls (store {@code evidence-error-minutes-v1}); it also teaches the operation
+ *       profiles (store {@code evidence-span-log-profiles-v1}).
  *   <li>A closed minute tests each service's origins against its usual rate per minute with data
  *       (store {@code evidence-error-baselines-v1}), with a Poisson tail as log templates are; a
  *       surprising count becomes trace evidence at the service. The usual rate starts at zero and
@@ -48,24 +55,30 @@ final class ErrorOriginProcessor
   static final double LEARNING_RATE = 0.1;
   static final int MAX_PARTS = 2_000;
   static final String FEATURE = "errors originating here (by trace)";
+  static final String MISSING_FEATURE = "expected log lines missing (by span)";
+  static final double FORGET_CHECKS_AT = 20_000;
 
   private final EvidenceConfig config;
   private KeyValueStore<String, Trace> traces;
+  private KeyValueStore<String, TracePart> parts;
+  private KeyValueStore<String, SpanLogProfiles.Profile> profiles;
   private KeyValueStore<String, Minute> minutes;
   private KeyValueStore<String, Rate> rates;
 
-  /** A trace's parts so far. */
-  record Trace(List<TracePart> parts, long firstSeen, long lastSeen) {
-    Trace {
-      parts = parts == null ? List.of() : parts;
-    }
-  }
+  /** A trace seen so far: how many parts, and when. */
+  record Trace(int parts, long firstSeen, long lastSeen) {}
 
-  /** One service's traces and error origins in one minute. */
-  record Minute(long traces, long origins) {}
+  /**
+   * One service's traces and error origins in one minute, and its calls checked for expected log
+   * lines, those incomplete, and one example of what was missing.
+   */
+  record Minute(long traces, long origins, long checked, long incomplete, String example) {}
 
-  /** A service's usual error origins per minute with data, and how many minutes that rests on. */
-  record Rate(double rate, long minutes) {}
+  /**
+   * A service's usual error origins per minute with data, how many minutes that rests on, and its
+   * checked and incomplete calls so far (decayed).
+   */
+  record Rate(double rate, long minutes, double checked, double incomplete) {}
 
   ErrorOriginProcessor(EvidenceConfig config) {
     this.config = config;
@@ -74,7 +87,9 @@ final class ErrorOriginProcessor
   @Override
   public void init(ProcessorContext<String, ScopedEvent> context) {
     super.init(context);
-    traces = context.getStateStore(EvidenceStage.ERROR_TRACES_STORE);
+    traces = context.getStateStore(EvidenceStage.TRACES_STORE);
+    parts = context.getStateStore(EvidenceStage.TRACE_PARTS_STORE);
+    profiles = context.getStateStore(EvidenceStage.SPAN_LOG_PROFILES_STORE);
     minutes = context.getStateStore(EvidenceStage.ERROR_MINUTES_STORE);
     rates = context.getStateStore(EvidenceStage.ERROR_BASELINES_STORE);
     context.schedule(
@@ -88,47 +103,81 @@ final class ErrorOriginProcessor
       return;
     }
     Trace t = traces.get(record.key());
-    List<TracePart> parts = new ArrayList<>(t == null ? List.of() : t.parts());
-    if (parts.size() >= MAX_PARTS) {
+    int n = t == null ? 0 : t.parts();
+    if (n >= MAX_PARTS) {
       return;
     }
-    parts.add(part);
+    parts.put(partKey(record.key(), n), part);
     long first = t == null ? part.time() : Math.min(t.firstSeen(), part.time());
     long last = t == null ? part.time() : Math.max(t.lastSeen(), part.time());
-    traces.put(record.key(), new Trace(parts, first, last));
+    traces.put(record.key(), new Trace(n + 1, first, last));
+  }
+
+  private static String partKey(String traceId, int n) {
+    return traceId + "|" + String.format(Locale.ROOT, "%06d", n);
   }
 
   private void settle(long streamTime) {
-    List<String> done = new ArrayList<>();
+    List<KeyValue<String, Trace>> done = new ArrayList<>();
     try (KeyValueIterator<String, Trace> it = traces.all()) {
       while (it.hasNext()) {
         var kv = it.next();
         if (kv.value.lastSeen() < streamTime - SETTLE) {
-          done.add(kv.key);
-          count(kv.value);
+          done.add(kv);
         }
       }
     }
-    done.forEach(traces::delete);
+    for (KeyValue<String, Trace> kv : done) {
+      List<String> keys = new ArrayList<>();
+      List<TracePart> all = new ArrayList<>();
+      try (KeyValueIterator<String, TracePart> it = parts.range(kv.key + "|", kv.key + "|~")) {
+        while (it.hasNext()) {
+          var p = it.next();
+          keys.add(p.key);
+          all.add(p.value);
+        }
+      }
+      count(kv.value, all);
+      keys.forEach(parts::delete);
+      traces.delete(kv.key);
+    }
     closeMinutes(Math.floorDiv(streamTime - 2 * SETTLE, MINUTE));
   }
 
-  private void count(Trace t) {
+  private void count(Trace t, List<TracePart> all) {
     long minute = Math.floorDiv(t.firstSeen(), MINUTE);
     Set<String> seen = new HashSet<>();
-    for (TracePart p : t.parts()) {
-      if (!p.errorLog() && p.resource().service() != null) {
+    for (TracePart p : all) {
+      if (!p.isLog() && p.resource().service() != null) {
         seen.add(p.resource().service());
       }
     }
-    Set<String> origins = origins(t.parts());
+    Set<String> origins = origins(all);
     seen.addAll(origins);
+    Map<String, long[]> checks = new HashMap<>();
+    Map<String, String> examples = new HashMap<>();
+    for (SpanLogProfiles.Check c :
+        SpanLogProfiles.checkAndLearn(all, profiles::get, profiles::put)) {
+      long[] n = checks.computeIfAbsent(c.service(), k -> new long[2]);
+      n[0]++;
+      if (c.missing() != null) {
+        n[1]++;
+        examples.putIfAbsent(c.service(), c.operation() + " without \"" + c.missing() + "\"");
+      }
+    }
     for (String service : seen) {
       String key = key(service, minute);
       Minute m = minutes.get(key);
-      long traceCount = (m == null ? 0 : m.traces()) + 1;
-      long originCount = (m == null ? 0 : m.origins()) + (origins.contains(service) ? 1 : 0);
-      minutes.put(key, new Minute(traceCount, originCount));
+      long[] n = checks.getOrDefault(service, new long[2]);
+      String example = examples.get(service);
+      minutes.put(
+          key,
+          new Minute(
+              (m == null ? 0 : m.traces()) + 1,
+              (m == null ? 0 : m.origins()) + (origins.contains(service) ? 1 : 0),
+              (m == null ? 0 : m.checked()) + n[0],
+              (m == null ? 0 : m.incomplete()) + n[1],
+              example != null ? example : m == null ? null : m.example()));
     }
   }
 
@@ -140,8 +189,8 @@ final class ErrorOriginProcessor
     Set<String> erring = new HashSet<>();
     Map<String, TracePart> spans = new HashMap<>();
     for (TracePart p : parts) {
-      if (p.errorLog()) {
-        if (p.resource().service() != null) {
+      if (p.isLog()) {
+        if (p.errorLog() && p.resource().service() != null) {
           erring.add(p.resource().service());
         }
       } else if (p.spanId() != null) {
@@ -209,6 +258,9 @@ final class ErrorOriginProcessor
     Rate r = rates.get(service);
     double usual = r == null ? 0 : r.rate();
     double expected = Math.max(RARE_RATE, usual);
+    if (m.incomplete() > 0) {
+      scoreIncomplete(service, minute, m, r);
+    }
     if (m.origins() > 0) {
       double score = Math.min(AnomalyScorer.MAX_SCORE, Poisson.upperZ(m.origins(), expected));
       if (score >= config.threshold()) {
@@ -231,16 +283,61 @@ final class ErrorOriginProcessor
                     m.traces(),
                     service,
                     usual));
-        context()
-            .forward(
-                new Record<>(
-                    EntityRef.service(service).key(),
-                    (ScopedEvent) new ScopedEvent.EvidenceEvent(e),
-                    start + MINUTE));
+        forward(service, e);
       }
     }
     double next = usual + LEARNING_RATE * (m.origins() - usual);
-    rates.put(service, new Rate(next, (r == null ? 0 : r.minutes()) + 1));
+    double checked = (r == null ? 0 : r.checked()) + m.checked();
+    double incomplete = (r == null ? 0 : r.incomplete()) + m.incomplete();
+    if (checked >= FORGET_CHECKS_AT) {
+      checked /= 2;
+      incomplete /= 2;
+    }
+    rates.put(service, new Rate(next, (r == null ? 0 : r.minutes()) + 1, checked, incomplete));
+  }
+
+  /**
+   * Tests a minute's incomplete calls at a service against its usual share of incomplete calls
+   * (Laplace-smoothed, so a service with little history needs a clear excess).
+   */
+  private void scoreIncomplete(String service, long minute, Minute m, Rate r) {
+    double share = ((r == null ? 0 : r.incomplete()) + 1) / ((r == null ? 0 : r.checked()) + 1);
+    double expected = Math.max(RARE_RATE, share * m.checked());
+    double score = Math.min(AnomalyScorer.MAX_SCORE, Poisson.upperZ(m.incomplete(), expected));
+    if (score < config.threshold()) {
+      return;
+    }
+    long start = minute * MINUTE;
+    forward(
+        service,
+        new Evidence(
+            Resource.ofService(service),
+            SignalType.LOG,
+            MISSING_FEATURE,
+            score,
+            m.incomplete(),
+            expected,
+            Evidence.Direction.UP,
+            start,
+            start + MINUTE,
+            String.format(
+                Locale.ROOT,
+                "%d of %d calls at %s went without a log line they usually write, e.g. %s"
+                    + " (%.1f expected)",
+                m.incomplete(),
+                m.checked(),
+                service,
+                m.example(),
+                expected)));
+  }
+
+  private void forward(String service, Evidence e) {
+    context()
+        .forward(
+            new Record<>(
+                EntityRef.service(service).key(),
+                (ScopedEvent) new ScopedEvent.EvidenceEvent(e),
+                e.time()));
   }
 
   private static String key(String service, long minute) {

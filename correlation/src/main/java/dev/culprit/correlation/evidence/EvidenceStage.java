@@ -30,9 +30,9 @@ import org.apache.kafka.streams.state.Stores;
  *       mined into templates per entity (store {@code evidence-log-templates-v1}).
  *   <li>Each closed window is scored against the entity's learned history (store {@code
  *       evidence-baselines-v1}); departures become {@link Evidence}.
- *   <li>Spans and error log lines are repartitioned by trace id ({@code
- *       evidence-trace-parts-by-trace-v1}) to find the services where errors originate ({@link
- *       ErrorOriginProcessor}).
+ *   <li>Spans and log lines are repartitioned by trace id ({@code
+ *       evidence-trace-parts-by-trace-v2}) to find the services where errors originate and calls
+ *       that went without the log lines they usually write ({@link ErrorOriginProcessor}).
  *   <li>Firing alerts become evidence directly.
  *   <li>Output: {@code culprit.evidence} (key: entity), and the returned stream of {@link
  *       ScopedEvent}s (evidence and ticks) for the incident stage.
@@ -42,7 +42,9 @@ public final class EvidenceStage {
   static final String WINDOWS_STORE = "evidence-windows-v1";
   static final String BASELINES_STORE = "evidence-baselines-v1";
   static final String TEMPLATES_STORE = "evidence-log-templates-v1";
-  static final String ERROR_TRACES_STORE = "evidence-error-traces-v1";
+  static final String TRACES_STORE = "evidence-traces-v2";
+  static final String TRACE_PARTS_STORE = "evidence-trace-parts-v1";
+  static final String SPAN_LOG_PROFILES_STORE = "evidence-span-log-profiles-v1";
   static final String ERROR_MINUTES_STORE = "evidence-error-minutes-v1";
   static final String ERROR_BASELINES_STORE = "evidence-error-baselines-v1";
 
@@ -103,9 +105,19 @@ public final class EvidenceStage {
       StreamsBuilder builder, KStream<String, LogEvent> logs, KStream<String, Span> spans) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(ERROR_TRACES_STORE),
+            Stores.inMemoryKeyValueStore(TRACES_STORE),
             Serdes.String(),
             JsonSerde.of(ErrorOriginProcessor.Trace.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(TRACE_PARTS_STORE),
+            Serdes.String(),
+            JsonSerde.of(TracePart.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(SPAN_LOG_PROFILES_STORE),
+            Serdes.String(),
+            JsonSerde.of(SpanLogProfiles.Profile.class)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(ERROR_MINUTES_STORE),
@@ -123,21 +135,21 @@ public final class EvidenceStage {
                 Named.as("evidence-traced-spans"))
             .mapValues(TracePart::of, Named.as("evidence-span-parts"));
     KStream<String, TracePart> fromLogs =
-        logs.filter(
-                (k, l) -> l != null && l.traceId() != null && LogTemplates.isError(l.severity()),
-                Named.as("evidence-traced-error-logs"))
-            .mapValues(TracePart::of, Named.as("evidence-error-log-parts"));
+        logs.filter((k, l) -> l != null && l.traceId() != null, Named.as("evidence-traced-logs"))
+            .mapValues(TracePart::of, Named.as("evidence-log-parts"));
     return fromSpans
         .merge(fromLogs, Named.as("evidence-merge-trace-parts"))
         .selectKey((k, p) -> p.traceId(), Named.as("evidence-key-by-trace"))
         .repartition(
-            Repartitioned.<String, TracePart>as("evidence-trace-parts-by-trace-v1")
+            Repartitioned.<String, TracePart>as("evidence-trace-parts-by-trace-v2")
                 .withKeySerde(Serdes.String())
                 .withValueSerde(JsonSerde.of(TracePart.class)))
         .process(
             () -> new ErrorOriginProcessor(config),
             Named.as("evidence-error-origin"),
-            ERROR_TRACES_STORE,
+            TRACES_STORE,
+            TRACE_PARTS_STORE,
+            SPAN_LOG_PROFILES_STORE,
             ERROR_MINUTES_STORE,
             ERROR_BASELINES_STORE);
   }

@@ -5,14 +5,16 @@ import dev.culprit.model.Resource;
 import dev.culprit.model.Span;
 
 /**
- * What the error-origin search keeps of a span or of an error log line, keyed by trace id.
+ * What the by-trace analyses keep of a span or of a log line, keyed by trace id.
  *
  * @param traceId the trace
- * @param spanId the span (null for a log line)
+ * @param spanId the span, or for a log line the span it was logged in (may be null)
  * @param parentSpanId the parent span (null for roots and log lines)
  * @param resource where it ran
  * @param time event time (epoch millis)
- * @param errorLog whether this is an error log line rather than a span
+ * @param errorLog whether this is an error log line
+ * @param operation the span's operation (null for log lines)
+ * @param template for a log line, its statement ({@link #statement}); null for spans
  */
 record TracePart(
     String traceId,
@@ -20,13 +22,49 @@ record TracePart(
     String parentSpanId,
     Resource resource,
     long time,
-    boolean errorLog) {
+    boolean errorLog,
+    String operation,
+    String template) {
+
+  static final int MAX_STATEMENT = 120;
 
   static TracePart of(Span s) {
-    return new TracePart(s.traceId(), s.spanId(), s.parentSpanId(), s.resource(), s.time(), false);
+    return new TracePart(
+        s.traceId(),
+        s.spanId(),
+        s.parentSpanId(),
+        s.resource(),
+        s.time(),
+        false,
+        s.operation(),
+        null);
   }
 
   static TracePart of(LogEvent l) {
-    return new TracePart(l.traceId(), null, null, l.resource(), l.time(), true);
+    return new TracePart(
+        l.traceId(),
+        l.spanId(),
+        null,
+        l.resource(),
+        l.time(),
+        LogTemplates.isError(l.severity()),
+        null,
+        statement(l.severity(), l.body()));
+  }
+
+  /** Whether this is a log line rather than a span. */
+  boolean isLog() {
+    return template != null;
+  }
+
+  /**
+   * A stateless name for the log statement a line comes from: severity and source location where
+   * the line names one, else severity and the masked text.
+   */
+  static String statement(String severity, String body) {
+    LogTemplates.Masked m = LogTemplates.mask(body);
+    String text = m.location() != null ? m.location() : m.text();
+    String s = LogTemplates.normalSeverity(severity) + " " + text;
+    return s.length() > MAX_STATEMENT ? s.substring(0, MAX_STATEMENT) : s;
   }
 }

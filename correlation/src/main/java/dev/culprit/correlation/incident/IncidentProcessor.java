@@ -72,13 +72,22 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     long seq = st.seq() + 1;
     evidence.put(EvidenceKeys.key(scope, e.time(), seq), e);
     alertMinutes.record(scope, e);
-    return new ScopeState(st.open(), st.pending(), seq, st.opened());
+    List<Evidence> late = st.late();
+    if (e.time() <= st.lastTick()) {
+      late = new ArrayList<>(late);
+      late.add(e);
+      if (late.size() > ScopeState.MAX_LATE) {
+        late.sort(Comparator.comparingDouble(Evidence::score).reversed());
+        late = late.subList(0, ScopeState.MAX_LATE);
+      }
+    }
+    return new ScopeState(st.open(), st.pending(), seq, st.opened(), st.lastTick(), late);
   }
 
   private static ScopeState withPending(ScopeState st, Trigger t) {
     List<Trigger> pending = new ArrayList<>(st.pending());
     pending.add(t);
-    return new ScopeState(st.open(), pending, st.seq(), st.opened());
+    return new ScopeState(st.open(), pending, st.seq(), st.opened(), st.lastTick(), st.late());
   }
 
   private ScopeState onTick(String scope, ScopeState st, long now) {
@@ -87,7 +96,9 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     EntityGraph graph = snapshot();
     List<Trigger> pending = fireDueTriggers(scope, st.pending(), now, graph);
     long window = config.window().toMillis();
-    List<Evidence> latest = EvidenceKeys.range(evidence, scope, now - window + 1, now);
+    List<Evidence> latest =
+        new ArrayList<>(EvidenceKeys.range(evidence, scope, now - window + 1, now));
+    latest.addAll(st.late());
     Map<EntityRef, Double> excess =
         Excess.byCandidate(input(scope, latest, now - window + 1, now, graph));
     Map.Entry<EntityRef, Double> hottest =
@@ -113,7 +124,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     if (open != null) {
       open = update(scope, open, now, graph);
     }
-    return new ScopeState(open, pending, st.seq(), opened);
+    return new ScopeState(open, pending, st.seq(), opened, Math.max(now, st.lastTick()), List.of());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.culprit.correlation.incident;
 
+import dev.culprit.model.Evidence;
 import dev.culprit.model.Trigger;
 import java.util.List;
 
@@ -10,14 +11,27 @@ import java.util.List;
  * @param pending triggers waiting for event time to pass their horizon
  * @param seq sequence number of the last stored evidence
  * @param opened incidents opened so far in this scope
+ * @param lastTick event time of the last tick
+ * @param late evidence that arrived after the tick for its time had passed (evidence that needs
+ *     whole traces is minutes late), held for the next tick to weigh as if it were current
  */
-record ScopeState(OpenIncident open, List<Trigger> pending, long seq, long opened) {
+record ScopeState(
+    OpenIncident open,
+    List<Trigger> pending,
+    long seq,
+    long opened,
+    long lastTick,
+    List<Evidence> late) {
+  /** At most this much late evidence waits for a tick; the strongest is kept. */
+  static final int MAX_LATE = 500;
+
   ScopeState {
     pending = pending == null ? List.of() : List.copyOf(pending);
+    late = late == null ? List.of() : List.copyOf(late);
   }
 
   static ScopeState empty() {
-    return new ScopeState(null, List.of(), 0, 0);
+    return new ScopeState(null, List.of(), 0, 0, Long.MIN_VALUE, List.of());
   }
 
   /**

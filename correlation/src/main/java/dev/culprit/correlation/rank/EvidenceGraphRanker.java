@@ -61,7 +61,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
   @Override
   public List<RootCause> rank(RankingInput input) {
     Map<EntityRef, List<Evidence>> groups = Candidates.group(input.evidence(), input.graph());
-    Map<EntityRef, Map<SignalType, Double>> usual = Background.usual(input);
+    Map<EntityRef, Map<String, Double>> usual = Background.usual(input);
     Map<EntityRef, Double> strength = new HashMap<>();
     Map<EntityRef, Long> onset = new HashMap<>();
     groups.forEach(
@@ -131,7 +131,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
    * config, all its pods) shows across pods or on the service's own metrics.
    */
   private static Map.Entry<EntityRef, List<Evidence>> concentratedInstance(
-      EntityRef c, List<Evidence> ev, Map<SignalType, Double> usual, RankingInput input) {
+      EntityRef c, List<Evidence> ev, Map<String, Double> usual, RankingInput input) {
     if (c.kind() != EntityKind.SERVICE
         || input.graph().neighbours(c, GraphEdge.Kind.INSTANCE_OF, false).size() < 2) {
       return null;
@@ -162,22 +162,23 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
   }
 
   /**
-   * The candidate's excess over its usual level, best signal first. Alerts count by novelty rather
-   * than against the background level: see {@link #alertStrength}.
+   * The candidate's excess over its usual level: per signal type, the evidence that rises most
+   * above what the candidate usually shows of that feature ({@link Background}), best signal first.
+   * Alerts count by novelty rather than against the background level: see {@link #alertStrength}.
    */
-  static double strength(
-      List<Evidence> evidence, Map<SignalType, Double> usual, AlertHistory history) {
+  static double strength(List<Evidence> evidence, Map<String, Double> usual, AlertHistory history) {
     Map<SignalType, Double> best = new EnumMap<>(SignalType.class);
     List<Evidence> alerts = new ArrayList<>();
     for (Evidence e : evidence) {
       if (e.signal() == SignalType.ALERT) {
         alerts.add(e);
       } else {
-        best.merge(e.signal(), Math.log1p(e.score()), Math::max);
+        double excess = Math.log1p(e.score()) - usual.getOrDefault(Background.key(e), 0.0);
+        best.merge(e.signal(), excess, Math::max);
       }
     }
     List<Double> excess = new ArrayList<>();
-    best.forEach((signal, v) -> excess.add(Math.max(0, v - usual.getOrDefault(signal, 0.0))));
+    best.forEach((signal, v) -> excess.add(Math.max(0, v)));
     if (!alerts.isEmpty()) {
       excess.add(alertStrength(alerts, history));
     }

@@ -135,18 +135,58 @@ class EvidenceStageTest {
   }
 
   @Test
+  void callsThatStopWritingTheirUsualLogLineAreEvidenceAtTheirService() {
+    Resource web = new Resource("web", "web-1", "n1");
+    Resource orders = new Resource("orders", "orders-1", "n1");
+    List<Evidence> evidence =
+        run(
+            (metrics, logs, spans, alerts) -> {
+              for (int m = 0; m < 12; m++) {
+                for (int i = 0; i < 6; i++) {
+                  long t = m * MIN + i * 1_000;
+                  String trace = "t" + m + "-" + i;
+                  spans.pipeInput("k", span(web, t, trace, "a", null), at(t));
+                  spans.pipeInput("k", span(orders, t + 1, trace, "b", "a"), at(t + 1));
+                  logs.pipeInput(
+                      "k",
+                      new LogEvent(orders, t + 2, "INFO", "o.s.Orders#40 start " + i, trace, "b"),
+                      at(t + 2));
+                  if (m != 8) {
+                    logs.pipeInput(
+                        "k",
+                        new LogEvent(
+                            orders, t + 3, "INFO", "o.s.Orders#52 priced " + i, trace, "b"),
+                        at(t + 3));
+                  }
+                }
+              }
+            });
+    List<Evidence> missing =
+        evidence.stream()
+            .filter(e -> e.feature().equals(ErrorOriginProcessor.MISSING_FEATURE))
+            .toList();
+    assertThat(missing).hasSize(1);
+    Evidence e = missing.get(0);
+    assertThat(e.resource().service()).isEqualTo("orders");
+    assertThat(e.signal()).isEqualTo(SignalType.LOG);
+    assertThat(e.value()).isEqualTo(6.0);
+    assertThat(e.onset()).isEqualTo(8 * MIN);
+    assertThat(e.detail()).contains("6 of 6 calls", "op without \"INFO o.s.Orders#52\"");
+  }
+
+  @Test
   void anErringServiceThatCallsNoOtherErringServiceIsAnOrigin() {
     Resource web = new Resource("web", "web-1", "n1");
     Resource a = new Resource("a", "a-1", "n1");
     Resource b = new Resource("b", "b-1", "n1");
     List<TracePart> parts =
         List.of(
-            new TracePart("t", "1", null, web, 0, false),
-            new TracePart("t", "2", "1", a, 1, false),
-            new TracePart("t", "3", "1", b, 2, false),
-            new TracePart("t", null, null, web, 3, true),
-            new TracePart("t", null, null, a, 3, true),
-            new TracePart("t", null, null, b, 3, true));
+            new TracePart("t", "1", null, web, 0, false, "GET /", null),
+            new TracePart("t", "2", "1", a, 1, false, "GET /a", null),
+            new TracePart("t", "3", "1", b, 2, false, "GET /b", null),
+            new TracePart("t", null, null, web, 3, true, null, "ERROR boom"),
+            new TracePart("t", null, null, a, 3, true, null, "ERROR boom"),
+            new TracePart("t", null, null, b, 3, true, null, "ERROR boom"));
     assertThat(ErrorOriginProcessor.origins(parts)).containsExactlyInAnyOrder("a", "b");
     assertThat(ErrorOriginProcessor.origins(parts.subList(0, 4))).containsExactly("web");
   }

@@ -1,0 +1,64 @@
+package dev.culprit.correlation.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.culprit.model.Resource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SpanLogProfilesTest {
+  private static final Resource ORDERS = new Resource("orders", "orders-1", "n1");
+  private final Map<String, SpanLogProfiles.Profile> store = new HashMap<>();
+
+  @Test
+  void nothingIsExpectedUntilAnOperationHasEnoughCalls() {
+    for (int i = 0; i < SpanLogProfiles.MIN_CALLS - 1; i++) {
+      assertThat(trace(i, "price", "INFO A#1")).isEmpty();
+    }
+    SpanLogProfiles.Profile p = store.get("orders|price");
+    assertThat(p.calls()).isEqualTo(SpanLogProfiles.MIN_CALLS - 1);
+    assertThat(p.present()).containsEntry("INFO A#1", SpanLogProfiles.MIN_CALLS - 1);
+    assertThat(trace(99, "price")).isEmpty();
+  }
+
+  @Test
+  void aCallWithoutAStatementItsOperationNearlyAlwaysWritesIsIncomplete() {
+    for (int i = 0; i < 40; i++) {
+      // A#1 on every call, B#2 on every fourth: only A#1 is expected
+      trace(
+          i,
+          "price",
+          i % 4 == 0 ? new String[] {"INFO A#1", "INFO B#2"} : new String[] {"INFO A#1"});
+    }
+    assertThat(store.get("orders|price").expected()).containsExactly("INFO A#1");
+    assertThat(trace(100, "price", "INFO A#1"))
+        .containsExactly(new SpanLogProfiles.Check("orders", "price", null));
+    assertThat(trace(101, "price", "INFO B#2"))
+        .containsExactly(new SpanLogProfiles.Check("orders", "price", "INFO A#1"));
+    assertThat(trace(102, "quote")).isEmpty();
+  }
+
+  @Test
+  void countsHalveSoProfilesFollowAChangingService() {
+    for (int i = 0; i < SpanLogProfiles.FORGET_AT; i++) {
+      trace(i, "price", "INFO A#1");
+    }
+    SpanLogProfiles.Profile p = store.get("orders|price");
+    assertThat(p.calls()).isEqualTo(SpanLogProfiles.FORGET_AT / 2);
+    assertThat(p.present()).containsEntry("INFO A#1", SpanLogProfiles.FORGET_AT / 2);
+  }
+
+  /** One trace with one call of {@code operation} at orders that logs {@code statements}. */
+  private List<SpanLogProfiles.Check> trace(int n, String operation, String... statements) {
+    String trace = "t" + n;
+    List<TracePart> parts = new ArrayList<>();
+    parts.add(new TracePart(trace, "s", null, ORDERS, n, false, operation, null));
+    for (String statement : statements) {
+      parts.add(new TracePart(trace, "s", null, ORDERS, n, false, null, statement));
+    }
+    return SpanLogProfiles.checkAndLearn(parts, store::get, store::put);
+  }
+}
