@@ -17,7 +17,8 @@ import java.util.Objects;
  *     at T ranks evidence up to T + horizon too, since what follows the onset is mostly propagation
  * @param background how much evidence before an incident shows rankers what is usual
  * @param alertHistory how long rankers remember in which minutes each alert fired, to tell rare
- *     alerts from ones that fire all the time
+ *     alerts from ones that fire all the time, and how long the stage remembers how far each metric
+ *     jumped, to tell jumps of a new size from ones that recur (see {@code MetricRecurrence})
  */
 public record IncidentConfig(
     Duration window,

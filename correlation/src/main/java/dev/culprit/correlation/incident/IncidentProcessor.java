@@ -31,6 +31,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   private KeyValueStore<String, ScopeState> scopes;
   private KeyValueStore<String, ValueAndTimestamp<GraphEdge>> graph;
   private AlertMinutes alertMinutes;
+  private MetricRecurrence metricRecurrence;
 
   private final long edgeExpiryMillis;
 
@@ -50,6 +51,10 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
         new AlertMinutes(
             context.getStateStore(IncidentStage.ALERT_HISTORY_STORE),
             config.alertHistory().toMillis());
+    metricRecurrence =
+        new MetricRecurrence(
+            context.getStateStore(IncidentStage.METRIC_HISTORY_STORE),
+            config.alertHistory().toMillis());
   }
 
   @Override
@@ -68,7 +73,8 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     scopes.put(scope, st);
   }
 
-  private ScopeState onEvidence(String scope, ScopeState st, Evidence e) {
+  private ScopeState onEvidence(String scope, ScopeState st, Evidence raw) {
+    Evidence e = metricRecurrence.weigh(scope, raw);
     long seq = st.seq() + 1;
     evidence.put(EvidenceKeys.key(scope, e.time(), seq), e);
     alertMinutes.record(scope, e);

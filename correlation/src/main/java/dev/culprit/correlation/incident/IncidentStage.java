@@ -36,6 +36,7 @@ public final class IncidentStage {
   static final String SCOPE_STORE = "incidents-scope-v1";
   static final String GRAPH_STORE = "graph-global-v1";
   static final String ALERT_HISTORY_STORE = "incidents-alert-history-v1";
+  static final String METRIC_HISTORY_STORE = "incidents-metric-history-v1";
 
   private final IncidentConfig config;
   private final String scope;
@@ -78,6 +79,11 @@ public final class IncidentStage {
             Stores.inMemoryKeyValueStore(ALERT_HISTORY_STORE),
             Serdes.String(),
             JsonSerde.of(AlertMinutes.Minutes.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(METRIC_HISTORY_STORE),
+            Serdes.String(),
+            JsonSerde.of(MetricRecurrence.Minutes.class)));
     KStream<String, ScopedEvent> triggers =
         builder.stream(
                 Topics.TRIGGERS.name(),
@@ -99,7 +105,8 @@ public final class IncidentStage {
             Named.as("incidents-process"),
             EVIDENCE_STORE,
             SCOPE_STORE,
-            ALERT_HISTORY_STORE)
+            ALERT_HISTORY_STORE,
+            METRIC_HISTORY_STORE)
         .to(
             Topics.INCIDENTS.name(),
             Produced.with(Topics.INCIDENTS.keySerde(), Topics.INCIDENTS.valueSerde())
