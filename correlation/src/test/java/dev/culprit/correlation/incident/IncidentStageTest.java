@@ -38,7 +38,8 @@ class IncidentStageTest {
               tick(events, T + MIN);
               evidence(events, "cart", 20, T + 2 * MIN);
               tick(events, T + 2 * MIN);
-              evidence(events, "db", 40, T + 3 * MIN);
+              // another metric: the same metric reaching half as far elsewhere would weigh it down
+              evidence(events, "db", "query_latency", 40, T + 3 * MIN);
               tick(events, T + 3 * MIN);
               for (int m = 4; m <= 8; m++) {
                 tick(events, T + m * MIN);
@@ -112,11 +113,16 @@ class IncidentStageTest {
 
   private static void evidence(
       TestInputTopic<String, ScopedEvent> in, String svc, double score, long t) {
+    evidence(in, svc, "cpu", score, t);
+  }
+
+  private static void evidence(
+      TestInputTopic<String, ScopedEvent> in, String svc, String metric, double score, long t) {
     Evidence e =
         new Evidence(
             Resource.ofService(svc),
             SignalType.METRIC,
-            "cpu",
+            metric,
             score,
             1,
             0,
