@@ -57,8 +57,10 @@ class NezhaReplayTest {
         new String[] {"detected", "top1", "top3", "top5", "incidents", "elapsed_ms"}) {
       assertThat(r.has(key)).as(key).isTrue();
     }
-    assertThat(r.get("false_incidents").asInt()).isGreaterThanOrEqualTo(0);
-    assertThat(r.get("top3").asDouble()).isGreaterThanOrEqualTo(0.4);
+    // Regression floors a little under what EVALUATION.md reports (top3 0.571, 25 false in 15.3 h)
+    assertThat(r.get("top3").asDouble()).isGreaterThanOrEqualTo(0.5);
+    assertThat(r.get("false_incidents").asInt() / r.get("replayed_hours").asDouble())
+        .isLessThanOrEqualTo(2.0);
     assertThat(out.toString()).contains("false incidents");
     JsonNode first = r.get("cases").get(0);
     assertThat(first.get("truth").asText()).isEqualTo("ts-contacts-service");
