@@ -11,7 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The minutes in which each alert fired, per scope, entity and alert, kept for a bounded history
  * (store {@code incidents-alert-history-v1}): the {@link AlertHistory} rankers read. Key {@code
- * scope|entity|feature}.
+ * scope|entity|feature}, and {@code scope|*|feature} for the minutes it fired on any entity.
  */
 final class AlertMinutes {
   static final long MINUTE = 60_000;
@@ -38,6 +38,7 @@ final class AlertMinutes {
     }
     long minute = Math.floorDiv(e.time(), MINUTE);
     add(key(scope, e.entity().key(), e.feature()), minute);
+    add(key(scope, AlertHistory.ANY_ENTITY, e.feature()), minute);
   }
 
   private void add(String key, long minute) {

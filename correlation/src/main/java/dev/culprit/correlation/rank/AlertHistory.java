@@ -5,8 +5,12 @@ package dev.culprit.correlation.rank;
  * ranker tell an alert that fires all the time (noise) from one this entity rarely raises.
  */
 public interface AlertHistory {
+  /** The entity key that stands for any entity of the scope. */
+  String ANY_ENTITY = "*";
+
   /**
-   * Minutes of the history in which {@code feature} fired on the entity with key {@code entity}.
+   * Minutes of the history in which {@code feature} fired on the entity with key {@code entity}, or
+   * on any entity for {@link #ANY_ENTITY}.
    */
   int minutesFiring(String entity, String feature);
 

@@ -194,10 +194,12 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
    * What a candidate's alerts say. Per entity, every distinct alert counts with its severity
    * (log-scaled score) times its novelty, {@code 1 / (1 + m)^2} for an alert that fired on that
    * entity in {@code m} minutes of the history: a new alert counts fully, one seen once before a
-   * quarter, a recurring one hardly at all. Breadth counts: a fault usually trips several of its
-   * entity's own alerts at once, while noise is the same alerts again. The entity with most counts
-   * fully, other entities of the candidate (the other instances of a service) add {@link
-   * #SECONDARY_WEIGHT} of theirs.
+   * quarter, a recurring one hardly at all; and divided by {@code 1 + n}, {@code n} the minutes of
+   * the history in which that alert fired on any entity, as metric evidence is (an alert that fires
+   * somewhere all the time says little wherever it fires). Breadth counts: a fault usually trips
+   * several of its entity's own alerts at once, while noise is the same alerts again. The entity
+   * with most counts fully, other entities of the candidate (the other instances of a service) add
+   * {@link #SECONDARY_WEIGHT} of theirs.
    */
   static double alertStrength(List<Evidence> alerts, AlertHistory history) {
     Map<String, Map<String, Double>> byEntity = new HashMap<>();
@@ -212,7 +214,8 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
           double sum = 0;
           for (Map.Entry<String, Double> f : features.entrySet()) {
             double seen = 1 + history.minutesFiring(entity, f.getKey());
-            sum += f.getValue() / (seen * seen);
+            double anywhere = 1 + history.minutesFiring(AlertHistory.ANY_ENTITY, f.getKey());
+            sum += f.getValue() / (seen * seen) / anywhere;
           }
           perEntity.add(sum);
         });

@@ -17,14 +17,23 @@ public final class Excess {
   public static Map<EntityRef, Double> byCandidate(RankingInput input) {
     Map<EntityRef, List<Evidence>> groups = Candidates.group(input.evidence(), input.graph());
     var usual = Background.usual(input);
+    AlertHistory history = perEntity(input.alertHistory());
     Map<EntityRef, Double> out = new HashMap<>();
     groups.forEach(
         (c, ev) ->
-            out.put(
-                c,
-                EvidenceGraphRanker.strength(
-                    ev, usual.getOrDefault(c, Map.of()), input.alertHistory())));
+            out.put(c, EvidenceGraphRanker.strength(ev, usual.getOrDefault(c, Map.of()), history)));
     return out;
+  }
+
+  /**
+   * The history without its any-entity counts. Whether something unusual is happening at a
+   * candidate is a question about that candidate, and the opening level is set on that scale; how
+   * common an alert is across the system only helps to compare candidates, which is the ranker's
+   * business.
+   */
+  private static AlertHistory perEntity(AlertHistory history) {
+    return (entity, feature) ->
+        AlertHistory.ANY_ENTITY.equals(entity) ? 0 : history.minutesFiring(entity, feature);
   }
 
   /** The largest excess of any candidate, 0 when there is no evidence. */

@@ -94,6 +94,29 @@ class IncidentStageTest {
     assertThat(opened.get(1).rootCauses().get(0).entity()).isEqualTo("fresh");
   }
 
+  @Test
+  void anAlertThatFiresAllOverTheSystemRanksBelowARareOne() {
+    List<Incident> out =
+        run(
+            events -> {
+              for (int m = 1; m <= 20; m++) {
+                alert(events, "svc" + m, "HighLatency", T + m * MIN);
+                tick(events, T + m * MIN);
+              }
+              for (int m = 21; m < 30; m++) {
+                tick(events, T + m * MIN);
+              }
+              alert(events, "a", "HighLatency", T + 30 * MIN);
+              alert(events, "b", "DiskPressure", T + 30 * MIN);
+              for (int m = 30; m <= 40; m++) {
+                tick(events, T + m * MIN);
+              }
+            });
+    Incident last = out.getLast();
+    assertThat(last.openedAt()).isGreaterThanOrEqualTo(T + 29 * MIN);
+    assertThat(last.rootCauses()).extracting(r -> r.entity()).containsExactly("b", "a");
+  }
+
   private static void alert(
       TestInputTopic<String, ScopedEvent> in, String svc, String name, long t) {
     Evidence e =

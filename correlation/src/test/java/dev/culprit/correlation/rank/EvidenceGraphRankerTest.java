@@ -71,9 +71,19 @@ class EvidenceGraphRankerTest {
     Resource r = Resource.ofService("cart");
     List<Evidence> one = List.of(alert(r, "memory", 12));
     double fresh = EvidenceGraphRanker.alertStrength(one, AlertHistory.none());
-    double seenOnce = EvidenceGraphRanker.alertStrength(one, (e, f) -> 1);
+    double seenOnce =
+        EvidenceGraphRanker.alertStrength(one, (e, f) -> AlertHistory.ANY_ENTITY.equals(e) ? 0 : 1);
     assertThat(fresh).isCloseTo(Math.log1p(12), org.assertj.core.data.Offset.offset(1e-9));
     assertThat(seenOnce).isCloseTo(fresh / 4, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void anAlertThatFiresAcrossTheSystemCountsLessWhereverItFires() {
+    List<Evidence> one = List.of(alert(Resource.ofService("cart"), "latency", 12));
+    double fresh = EvidenceGraphRanker.alertStrength(one, AlertHistory.none());
+    double common =
+        EvidenceGraphRanker.alertStrength(one, (e, f) -> AlertHistory.ANY_ENTITY.equals(e) ? 3 : 0);
+    assertThat(common).isCloseTo(fresh / 4, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
