@@ -23,8 +23,10 @@ import java.util.function.Function;
  * against the statements that operation writes in at least {@link #EXPECTED_PRESENCE} of its calls
  * (once it has {@link #MIN_CALLS}); the call is <em>incomplete</em> when one is missing.
  *
- * <p>Profiles (key: {@code service|operation}) count calls and, per statement, the calls that wrote
- * it. Counts halve once calls reach {@link #FORGET_AT}, so a profile follows a changing service.
+ * <p>Profiles (key: {@code service|parent operation > operation}) count calls and, per statement,
+ * the calls that wrote it. The parent's operation is part of the key because one handler often
+ * serves several routes (a single and a batch query) that log differently. Counts halve once calls
+ * reach {@link #FORGET_AT}, so a profile follows a changing service.
  */
 final class SpanLogProfiles {
   static final double EXPECTED_PRESENCE = 0.9;
@@ -68,7 +70,8 @@ final class SpanLogProfiles {
    * One call checked against its operation's profile.
    *
    * @param service the called service
-   * @param operation the operation
+   * @param operation the operation, after its parent's ({@code parent > operation}) when the trace
+   *     has the parent
    * @param missing an expected statement the call did not write, or null when it wrote them all
    */
   record Check(String service, String operation, String missing) {}
@@ -85,6 +88,12 @@ final class SpanLogProfiles {
         loggedIn.computeIfAbsent(p.spanId(), k -> new HashSet<>()).add(p.template());
       }
     }
+    Map<String, String> operationOf = new HashMap<>();
+    for (TracePart p : parts) {
+      if (!p.isLog() && p.spanId() != null && p.operation() != null) {
+        operationOf.put(p.spanId(), p.operation());
+      }
+    }
     Map<String, Profile> before = new HashMap<>();
     Map<String, List<Set<String>>> calls = new LinkedHashMap<>();
     List<Check> out = new ArrayList<>();
@@ -93,7 +102,9 @@ final class SpanLogProfiles {
       if (span.isLog() || span.spanId() == null || service == null || span.operation() == null) {
         continue;
       }
-      String key = service + "|" + span.operation();
+      String parent = span.parentSpanId() == null ? null : operationOf.get(span.parentSpanId());
+      String operation = parent == null ? span.operation() : parent + " > " + span.operation();
+      String key = service + "|" + operation;
       Profile profile = before.computeIfAbsent(key, load::apply);
       Set<String> logged = loggedIn.getOrDefault(span.spanId(), Set.of());
       if (profile != null) {
@@ -106,7 +117,7 @@ final class SpanLogProfiles {
               break;
             }
           }
-          out.add(new Check(service, span.operation(), missing));
+          out.add(new Check(service, operation, missing));
         }
       }
       calls.computeIfAbsent(key, k -> new ArrayList<>()).add(logged);

@@ -42,6 +42,20 @@ class SpanLogProfilesTest {
   }
 
   @Test
+  void oneHandlerUnderTwoRoutesIsProfiledPerRoute() {
+    Resource web = new Resource("web", "web-1", "n1");
+    for (int i = 0; i < 40; i++) {
+      String route = i % 2 == 0 ? "/batch" : "/single";
+      String statement = i % 2 == 0 ? "INFO Price#46" : "INFO Price#39";
+      routed(i, web, route, statement);
+    }
+    assertThat(store.get("orders|/batch > query").expected()).containsExactly("INFO Price#46");
+    assertThat(store.get("orders|/single > query").expected()).containsExactly("INFO Price#39");
+    assertThat(routed(100, web, "/batch"))
+        .containsExactly(new SpanLogProfiles.Check("orders", "/batch > query", "INFO Price#46"));
+  }
+
+  @Test
   void countsHalveSoProfilesFollowAChangingService() {
     for (int i = 0; i < SpanLogProfiles.FORGET_AT; i++) {
       trace(i, "price", "INFO A#1");
@@ -49,6 +63,21 @@ class SpanLogProfilesTest {
     SpanLogProfiles.Profile p = store.get("orders|price");
     assertThat(p.calls()).isEqualTo(SpanLogProfiles.FORGET_AT / 2);
     assertThat(p.present()).containsEntry("INFO A#1", SpanLogProfiles.FORGET_AT / 2);
+  }
+
+  /** A call of {@code route} at web that calls {@code query} at orders, which logs. */
+  private List<SpanLogProfiles.Check> routed(
+      int n, Resource web, String route, String... statements) {
+    String trace = "r" + n;
+    List<TracePart> parts = new ArrayList<>();
+    parts.add(new TracePart(trace, "p", null, web, n, false, route, null));
+    parts.add(new TracePart(trace, "s", "p", ORDERS, n, false, "query", null));
+    for (String statement : statements) {
+      parts.add(new TracePart(trace, "s", null, ORDERS, n, false, null, statement));
+    }
+    List<SpanLogProfiles.Check> checks =
+        SpanLogProfiles.checkAndLearn(parts, store::get, store::put);
+    return checks.stream().filter(c -> c.service().equals("orders")).toList();
   }
 
   /** One trace with one call of {@code operation} at orders that logs {@code statements}. */
