@@ -95,6 +95,25 @@ class IncidentStageTest {
   }
 
   @Test
+  void evidenceThatArrivesAfterItsMinuteWasTickedStillOpensAnIncident() {
+    List<Incident> out =
+        run(
+            events -> {
+              for (int m = 1; m <= 5; m++) {
+                tick(events, T + m * MIN);
+              }
+              // evidence built from whole traces comes minutes after its window
+              evidence(events, "orders", "queue_depth", 40, T + 3 * MIN);
+              tick(events, T + 6 * MIN);
+              tick(events, T + 7 * MIN);
+            });
+    assertThat(out).isNotEmpty();
+    assertThat(out.get(0).change()).isEqualTo("opened");
+    assertThat(out.get(0).openedAt()).isEqualTo(T + 5 * MIN);
+    assertThat(out.get(0).rootCauses().get(0).entity()).isEqualTo("orders");
+  }
+
+  @Test
   void anAlertThatFiresAllOverTheSystemRanksBelowARareOne() {
     List<Incident> out =
         run(
