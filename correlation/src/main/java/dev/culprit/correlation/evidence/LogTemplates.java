@@ -46,15 +46,28 @@ public final class LogTemplates {
     List<String> locations = new ArrayList<>();
     StringBuilder kept = new StringBuilder();
     while (loc.find()) {
-      loc.appendReplacement(kept, "\u0000L" + (char) ('a' + Math.min(locations.size(), 25)));
+      loc.appendReplacement(kept, placeholder(locations.size()));
       locations.add(loc.group());
     }
     loc.appendTail(kept);
     t = maskValues(kept.toString());
     for (int i = 0; i < locations.size(); i++) {
-      t = t.replace("\u0000L" + (char) ('a' + Math.min(i, 25)), locations.get(i));
+      t = t.replace(placeholder(i), locations.get(i));
     }
     return new Masked(t, locations.isEmpty() ? null : locations.get(0));
+  }
+
+  /**
+   * Stands in for the {@code i}th source location while values are masked: letters only (so no mask
+   * touches it) between NUL characters (so no placeholder is a prefix of another).
+   */
+  private static String placeholder(int i) {
+    StringBuilder b = new StringBuilder("\u0000");
+    do {
+      b.append((char) ('a' + i % 26));
+      i /= 26;
+    } while (i > 0);
+    return b.append('\u0000').toString();
   }
 
   private static String maskValues(String line) {

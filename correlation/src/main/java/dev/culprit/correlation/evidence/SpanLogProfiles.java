@@ -83,18 +83,19 @@ final class SpanLogProfiles {
   static List<Check> checkAndLearn(
       List<TracePart> parts, Function<String, Profile> load, BiConsumer<String, Profile> store) {
     Map<String, Set<String>> loggedIn = new HashMap<>();
-    for (TracePart p : parts) {
-      if (p.isLog() && p.spanId() != null) {
-        loggedIn.computeIfAbsent(p.spanId(), k -> new HashSet<>()).add(p.template());
-      }
-    }
     Map<String, String> operationOf = new HashMap<>();
     for (TracePart p : parts) {
-      if (!p.isLog() && p.spanId() != null && p.operation() != null) {
+      if (p.spanId() == null) {
+        continue;
+      }
+      if (p.isLog()) {
+        loggedIn.computeIfAbsent(p.spanId(), k -> new HashSet<>()).add(p.template());
+      } else if (p.operation() != null) {
         operationOf.put(p.spanId(), p.operation());
       }
     }
     Map<String, Profile> before = new HashMap<>();
+    Map<String, List<String>> expectedOf = new HashMap<>();
     Map<String, List<Set<String>>> calls = new LinkedHashMap<>();
     List<Check> out = new ArrayList<>();
     for (TracePart span : parts) {
@@ -105,20 +106,24 @@ final class SpanLogProfiles {
       String parent = span.parentSpanId() == null ? null : operationOf.get(span.parentSpanId());
       String operation = parent == null ? span.operation() : parent + " > " + span.operation();
       String key = service + "|" + operation;
-      Profile profile = before.computeIfAbsent(key, load::apply);
+      List<String> expected =
+          expectedOf.computeIfAbsent(
+              key,
+              k -> {
+                Profile profile = load.apply(k);
+                before.put(k, profile);
+                return profile == null ? List.of() : profile.expected();
+              });
       Set<String> logged = loggedIn.getOrDefault(span.spanId(), Set.of());
-      if (profile != null) {
-        List<String> expected = profile.expected();
-        if (!expected.isEmpty()) {
-          String missing = null;
-          for (String statement : expected) {
-            if (!logged.contains(statement)) {
-              missing = statement;
-              break;
-            }
+      if (!expected.isEmpty()) {
+        String missing = null;
+        for (String statement : expected) {
+          if (!logged.contains(statement)) {
+            missing = statement;
+            break;
           }
-          out.add(new Check(service, operation, missing));
         }
+        out.add(new Check(service, operation, missing));
       }
       calls.computeIfAbsent(key, k -> new ArrayList<>()).add(logged);
     }

@@ -44,7 +44,6 @@ final class TemplateMiner {
   private final Map<String, List<Template>> buckets = new HashMap<>();
   private final Set<String> keys = new HashSet<>();
   private long clock;
-  private int size;
 
   /** One template: its frozen key and its current tokens. */
   static final class Template {
@@ -68,7 +67,7 @@ final class TemplateMiner {
 
   /** Number of templates held. */
   int size() {
-    return size;
+    return keys.size();
   }
 
   /** Learns from one line and returns the key of its template. */
@@ -124,7 +123,7 @@ final class TemplateMiner {
   }
 
   private Template add(String bucket, String severity, String text, String[] tokens) {
-    if (size >= MAX_TEMPLATES) {
+    if (keys.size() >= MAX_TEMPLATES) {
       evictLeastRecentlyUsed();
     }
     String key = severity + " " + text;
@@ -138,7 +137,6 @@ final class TemplateMiner {
     Template t = new Template(unique, bucket, tokens, clock);
     buckets.computeIfAbsent(bucket, b -> new ArrayList<>()).add(t);
     keys.add(unique);
-    size++;
     return t;
   }
 
@@ -160,7 +158,6 @@ final class TemplateMiner {
       buckets.remove(oldest.bucket);
     }
     keys.remove(oldest.key);
-    size--;
   }
 
   private static String[] tokens(String text) {
@@ -219,7 +216,7 @@ final class TemplateMiner {
 
   private static void write(DataOutputStream out, TemplateMiner m) throws IOException {
     out.writeLong(m.clock);
-    out.writeInt(m.size);
+    out.writeInt(m.keys.size());
     for (List<Template> list : m.buckets.values()) {
       for (Template t : list) {
         writeString(out, t.bucket);
@@ -249,7 +246,6 @@ final class TemplateMiner {
           .computeIfAbsent(bucket, b -> new ArrayList<>())
           .add(new Template(key, bucket, tokens, lastUsed));
       m.keys.add(key);
-      m.size++;
     }
     return m;
   }

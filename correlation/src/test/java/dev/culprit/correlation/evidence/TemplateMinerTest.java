@@ -62,6 +62,19 @@ class TemplateMinerTest {
   }
 
   @Test
+  void everySourceLocationOfALineSurvivesMasking() {
+    StringBuilder line = new StringBuilder("trace");
+    for (int i = 1; i <= 30; i++) {
+      line.append(" at c.Foo#").append(i).append(" took ").append(i * 7).append(" ms");
+    }
+    LogTemplates.Masked m = LogTemplates.mask(line.toString());
+    assertThat(m.location()).isEqualTo("c.Foo#1");
+    for (int i = 1; i <= 30; i++) {
+      assertThat(m.text()).contains("at c.Foo#" + i + " took <n> ms");
+    }
+  }
+
+  @Test
   void theLeastRecentlyUsedTemplateMakesRoomWhenFull() {
     TemplateMiner m = new TemplateMiner();
     String keep = m.match("INFO", "heartbeat ok");
