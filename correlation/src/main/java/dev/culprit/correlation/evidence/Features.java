@@ -8,6 +8,9 @@ import java.util.Map;
 /** Extracts scoreable features from an {@link EntityWindow}. */
 final class Features {
   static final String TEMPLATE_PREFIX = "log:tpl:";
+  static final String LATENCY_PREFIX = "latency of ";
+  static final String MEAN_LATENCY = "mean span latency";
+  static final String ERROR_LINES = "error log lines";
 
   private Features() {}
 
@@ -47,7 +50,7 @@ final class Features {
               SignalType.TRACE,
               Feature.Kind.GAUGE,
               s.sumMillis / s.count,
-              "latency of " + op.getKey(),
+              LATENCY_PREFIX + op.getKey(),
               null,
               s.count,
               false));
@@ -68,7 +71,7 @@ final class Features {
             SignalType.TRACE,
             Feature.Kind.GAUGE,
             millis / calls,
-            "mean span latency",
+            MEAN_LATENCY,
             null,
             calls,
             false));
@@ -81,7 +84,7 @@ final class Features {
             SignalType.LOG,
             Feature.Kind.COUNT,
             w.errorLogs,
-            "error log lines",
+            ERROR_LINES,
             null,
             w.logs,
             true));

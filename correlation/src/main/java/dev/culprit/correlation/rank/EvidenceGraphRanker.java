@@ -1,5 +1,6 @@
 package dev.culprit.correlation.rank;
 
+import dev.culprit.correlation.evidence.EvidenceFamily;
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
@@ -23,14 +24,20 @@ import java.util.Map;
  *   <li>Per candidate and per signal type, the strongest evidence in the incident (log-scaled),
  *       minus what that candidate usually shows in that signal type: the mean per-window strength
  *       in the background period before the incident. Entities that are always noisy do not win.
- *   <li>Fusion: the best signal type counts fully, the others add a little, because a fault usually
- *       shows mainly in one modality and summing modalities rewards mere noise.
+ *   <li>Fusion over evidence families ({@link EvidenceFamily}: what each detector measures, such as
+ *       trace latency, trace errors, error log lines, missing log lines, resource metrics): the
+ *       best family counts fully, each other family adds {@link #CORROBORATION_WEIGHT} of its
+ *       excess. Several readings of one observation (p90 and p99, two slow operations) count once,
+ *       so a noisy latency does not win by sheer numbers; independent lines of evidence at one
+ *       candidate, which is how a fault shows (new error lines, errors starting there in traces,
+ *       expected lines gone missing), add up.
  *   <li>The graph discounts symptoms: a caller whose callee is anomalous no later than itself.
  * </ol>
  */
 public final class EvidenceGraphRanker implements RootCauseRanker {
   static final double SYMPTOM_DISCOUNT = 0.7;
   static final double SECONDARY_WEIGHT = 0.25;
+  static final double CORROBORATION_WEIGHT = 0.5;
   static final double CONCENTRATION = 0.6;
 
   /**
@@ -162,19 +169,20 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
   }
 
   /**
-   * The candidate's excess over its usual level: per signal type, the evidence that rises most
-   * above what the candidate usually shows of that feature ({@link Background}), best signal first.
-   * Alerts count by novelty rather than against the background level: see {@link #alertStrength}.
+   * The candidate's excess over its usual level: per evidence family, the evidence that rises most
+   * above what the candidate usually shows of that feature ({@link Background}); the best family
+   * counts fully, the others add {@link #CORROBORATION_WEIGHT} of theirs. Alerts count by novelty
+   * rather than against the background level, as one family: see {@link #alertStrength}.
    */
   static double strength(List<Evidence> evidence, Map<String, Double> usual, AlertHistory history) {
-    Map<SignalType, Double> best = new EnumMap<>(SignalType.class);
+    Map<EvidenceFamily, Double> best = new EnumMap<>(EvidenceFamily.class);
     List<Evidence> alerts = new ArrayList<>();
     for (Evidence e : evidence) {
       if (e.signal() == SignalType.ALERT) {
         alerts.add(e);
       } else {
         double excess = Math.log1p(e.score()) - usual.getOrDefault(Background.key(e), 0.0);
-        best.merge(e.signal(), excess, Math::max);
+        best.merge(EvidenceFamily.of(e), excess, Math::max);
       }
     }
     List<Double> excess = new ArrayList<>();
@@ -185,7 +193,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
     excess.sort(Comparator.reverseOrder());
     double s = 0;
     for (int i = 0; i < excess.size(); i++) {
-      s += i == 0 ? excess.get(i) : SECONDARY_WEIGHT * excess.get(i);
+      s += i == 0 ? excess.get(i) : CORROBORATION_WEIGHT * excess.get(i);
     }
     return s;
   }

@@ -154,6 +154,34 @@ class EvidenceGraphRankerTest {
     assertThat(ranking.get(1).explanation()).contains("inherit trouble from db");
   }
 
+  private static Evidence of(Resource r, SignalType signal, String feature, double score) {
+    return new Evidence(r, signal, feature, score, 1, 0, Evidence.Direction.UP, T, T, feature);
+  }
+
+  @Test
+  void independentLinesOfEvidenceOutweighManyReadingsOfOneLatency() {
+    Resource faulty = Resource.ofService("route");
+    Resource slow = Resource.ofService("train");
+    List<Evidence> ev =
+        List.of(
+            of(faulty, SignalType.TRACE, "latency of SELECT route", 17),
+            of(faulty, SignalType.LOG, "expected log lines missing (by span)", 7),
+            of(faulty, SignalType.LOG, "error log lines", 6),
+            of(slow, SignalType.TRACE, "latency of GET /trains/{name}", 98),
+            of(slow, SignalType.TRACE, "latency of TrainController.byName", 60),
+            of(slow, SignalType.TRACE, "latency of SELECT train_type", 40),
+            of(slow, SignalType.TRACE, "mean span latency", 12));
+    List<RootCause> ranking = rank(ev, EntityGraph.empty(), AlertHistory.none());
+    assertThat(ranking).extracting(RootCause::entity).containsExactly("route", "train");
+    double corroborated =
+        EvidenceGraphRanker.strength(ev.subList(0, 3), Map.of(), AlertHistory.none());
+    assertThat(corroborated)
+        .isCloseTo(
+            Math.log1p(17)
+                + EvidenceGraphRanker.CORROBORATION_WEIGHT * (Math.log1p(7) + Math.log1p(6)),
+            org.assertj.core.data.Offset.offset(1e-9));
+  }
+
   @Test
   void aServiceWithOneInstanceIsReportedAsTheService() {
     EntityGraph graph = EntityGraph.of(List.of(instanceOf("cart-0", "cart")));

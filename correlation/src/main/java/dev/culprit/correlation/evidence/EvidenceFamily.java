@@ -1,0 +1,74 @@
+package dev.culprit.correlation.evidence;
+
+import dev.culprit.model.Evidence;
+import java.util.Locale;
+
+/**
+ * What a piece of evidence measures, by the detector that found it: latency, errors or resource use
+ * in metrics; latency or errors in traces; error lines, expected lines gone missing, or a shift in
+ * the mix of other log lines. Two items of one family are two readings of one observation (the p90
+ * and p99 of one latency, two slow operations); items of different families are independent lines
+ * of evidence, and a fault usually trips several of them at its own entity while noise trips one.
+ */
+public enum EvidenceFamily {
+  METRIC_LATENCY,
+  METRIC_ERRORS,
+  METRIC_RESOURCE,
+  TRACE_LATENCY,
+  TRACE_ERRORS,
+  LOG_ERRORS,
+  LOG_MISSING,
+  LOG_PATTERN,
+  ALERT;
+
+  /** The family of {@code e}. */
+  public static EvidenceFamily of(Evidence e) {
+    return switch (e.signal()) {
+      case ALERT -> ALERT;
+      case METRIC -> metric(e.feature());
+      case TRACE -> trace(e.feature());
+      case LOG -> log(e.feature());
+    };
+  }
+
+  /**
+   * Metric names are the user's: latency and duration metrics, then error, failure and success
+   * rates, by the common naming conventions; everything else (CPU, memory, network, disk, workload)
+   * is resource use.
+   */
+  private static EvidenceFamily metric(String feature) {
+    String f = feature.toLowerCase(Locale.ROOT);
+    if (f.contains("latency") || f.contains("duration") || f.contains("response_time")) {
+      return METRIC_LATENCY;
+    }
+    if (f.contains("error") || f.contains("fail") || f.contains("success") || f.contains("5xx")) {
+      return METRIC_ERRORS;
+    }
+    return METRIC_RESOURCE;
+  }
+
+  /** Trace features are Culprit's own: latencies by operation or overall, else error counts. */
+  private static EvidenceFamily trace(String feature) {
+    return feature.startsWith(Features.LATENCY_PREFIX) || feature.equals(Features.MEAN_LATENCY)
+        ? TRACE_LATENCY
+        : TRACE_ERRORS;
+  }
+
+  /**
+   * Log features are Culprit's own: missing lines by span, the error line count, and templates,
+   * whose key starts with their severity ({@link TemplateMiner}).
+   */
+  private static EvidenceFamily log(String feature) {
+    if (feature.equals(ErrorOriginProcessor.MISSING_FEATURE)) {
+      return LOG_MISSING;
+    }
+    if (feature.equals(Features.ERROR_LINES)) {
+      return LOG_ERRORS;
+    }
+    int space = feature.indexOf(' ');
+    String severity = space < 0 ? feature : feature.substring(0, space);
+    return LogTemplates.isError(severity) || severity.toUpperCase(Locale.ROOT).startsWith("WARN")
+        ? LOG_ERRORS
+        : LOG_PATTERN;
+  }
+}
