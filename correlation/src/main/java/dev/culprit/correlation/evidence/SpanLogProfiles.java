@@ -23,16 +23,26 @@ import java.util.function.Function;
  * against the statements that operation writes in at least {@link #EXPECTED_PRESENCE} of its calls
  * (once it has {@link #MIN_CALLS}); the call is <em>incomplete</em> when one is missing.
  *
- * <p>Profiles (key: {@code service|parent operation > operation}) count calls and, per statement,
- * the calls that wrote it. The parent's operation is part of the key because one handler often
- * serves several routes (a single and a batch query) that log differently. Counts halve once calls
- * reach {@link #FORGET_AT}, so a profile follows a changing service.
+ * <p>Statements also imply one another: when a call that writes {@code A} nearly always writes
+ * {@code B} too ({@link #EXPECTED_PRESENCE} of at least {@link #MIN_CALLS} calls that wrote {@code
+ * A}), a call that wrote {@code A} but not {@code B} is incomplete as well. This is Nezha's
+ * "expected event pair", and it sees what presence alone cannot: a statement in a loop or a branch
+ * that only some calls reach (so it is not expected of every call) yet always follows another when
+ * it is reached, and a profile whose unconditional presence earlier faults have worn down.
+ *
+ * <p>Profiles (key: {@code service|parent operation > operation}) count calls, per statement the
+ * calls that wrote it, and per pair of statements the calls that wrote both (at most {@link
+ * #MAX_PAIRS} pairs). The parent's operation is part of the key because one handler often serves
+ * several routes (a single and a batch query) that log differently. Counts halve once calls reach
+ * {@link #FORGET_AT}, so a profile follows a changing service.
  */
 final class SpanLogProfiles {
   static final double EXPECTED_PRESENCE = 0.9;
   static final long MIN_CALLS = 20;
   static final long FORGET_AT = 2_000;
   static final int MAX_STATEMENTS = 50;
+  static final int MAX_PAIRS = 200;
+  private static final char PAIR_SEPARATOR = '\n';
 
   private SpanLogProfiles() {}
 
@@ -41,10 +51,40 @@ final class SpanLogProfiles {
    *
    * @param calls calls seen (decayed)
    * @param present per statement, the calls that wrote it (decayed)
+   * @param together per pair of statements ({@link #pair}), the calls that wrote both (decayed)
    */
-  record Profile(long calls, Map<String, Long> present) {
+  record Profile(long calls, Map<String, Long> present, Map<String, Long> together) {
     Profile {
       present = present == null ? Map.of() : present;
+      together = together == null ? Map.of() : together;
+    }
+
+    /**
+     * Per statement {@code A} written in at least {@link #MIN_CALLS} calls, the statements {@code
+     * B} that calls writing {@code A} wrote in at least {@link #EXPECTED_PRESENCE} of them, leaving
+     * out statements expected of every call (they are checked anyway).
+     */
+    Map<String, List<String>> implied() {
+      Set<String> always = new HashSet<>(expected());
+      Map<String, List<String>> out = new TreeMap<>();
+      new TreeMap<>(together)
+          .forEach(
+              (pair, both) -> {
+                int cut = pair.indexOf(PAIR_SEPARATOR);
+                String a = pair.substring(0, cut);
+                String b = pair.substring(cut + 1);
+                imply(a, b, both, always, out);
+                imply(b, a, both, always, out);
+              });
+      return out;
+    }
+
+    private void imply(
+        String a, String b, long both, Set<String> always, Map<String, List<String>> out) {
+      long withA = present.getOrDefault(a, 0L);
+      if (withA >= MIN_CALLS && both >= EXPECTED_PRESENCE * withA && !always.contains(b)) {
+        out.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+      }
     }
 
     /**
@@ -72,7 +112,8 @@ final class SpanLogProfiles {
    * @param service the called service
    * @param operation the operation, after its parent's ({@code parent > operation}) when the trace
    *     has the parent
-   * @param missing an expected statement the call did not write, or null when it wrote them all
+   * @param missing an expected statement the call did not write ({@code B after A} when only
+   *     implied by a statement {@code A} it wrote), or null when it wrote them all
    */
   record Check(String service, String operation, String missing) {}
 
@@ -96,6 +137,7 @@ final class SpanLogProfiles {
     }
     Map<String, Profile> before = new HashMap<>();
     Map<String, List<String>> expectedOf = new HashMap<>();
+    Map<String, Map<String, List<String>>> impliedOf = new HashMap<>();
     Map<String, List<Set<String>>> calls = new LinkedHashMap<>();
     List<Check> out = new ArrayList<>();
     for (TracePart span : parts) {
@@ -114,16 +156,12 @@ final class SpanLogProfiles {
                 before.put(k, profile);
                 return profile == null ? List.of() : profile.expected();
               });
+      Map<String, List<String>> implied =
+          impliedOf.computeIfAbsent(
+              key, k -> before.get(k) == null ? Map.of() : before.get(k).implied());
       Set<String> logged = loggedIn.getOrDefault(span.spanId(), Set.of());
-      if (!expected.isEmpty()) {
-        String missing = null;
-        for (String statement : expected) {
-          if (!logged.contains(statement)) {
-            missing = statement;
-            break;
-          }
-        }
-        out.add(new Check(service, operation, missing));
+      if (!expected.isEmpty() || !implied.isEmpty()) {
+        out.add(new Check(service, operation, missing(logged, expected, implied)));
       }
       calls.computeIfAbsent(key, k -> new ArrayList<>()).add(logged);
     }
@@ -131,14 +169,53 @@ final class SpanLogProfiles {
     return out;
   }
 
+  /**
+   * The first statement expected of every call that the call did not write; else the first
+   * statement implied by one it wrote that it did not write; else null.
+   */
+  private static String missing(
+      Set<String> logged, List<String> expected, Map<String, List<String>> implied) {
+    for (String statement : expected) {
+      if (!logged.contains(statement)) {
+        return statement;
+      }
+    }
+    for (Map.Entry<String, List<String>> e : implied.entrySet()) {
+      if (logged.contains(e.getKey())) {
+        for (String statement : e.getValue()) {
+          if (!logged.contains(statement)) {
+            return statement + " after " + e.getKey();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The key of an unordered pair of statements. */
+  static String pair(String a, String b) {
+    return a.compareTo(b) < 0 ? a + PAIR_SEPARATOR + b : b + PAIR_SEPARATOR + a;
+  }
+
   private static Profile learn(Profile profile, List<Set<String>> calls) {
     long n = profile == null ? 0 : profile.calls();
     Map<String, Long> present = new HashMap<>(profile == null ? Map.of() : profile.present());
+    Map<String, Long> together = new HashMap<>(profile == null ? Map.of() : profile.together());
     for (Set<String> logged : calls) {
       n++;
+      List<String> kept = new ArrayList<>();
       for (String statement : logged) {
         if (present.containsKey(statement) || present.size() < MAX_STATEMENTS) {
           present.merge(statement, 1L, Long::sum);
+          kept.add(statement);
+        }
+      }
+      for (int i = 0; i < kept.size(); i++) {
+        for (int j = i + 1; j < kept.size(); j++) {
+          String pair = pair(kept.get(i), kept.get(j));
+          if (together.containsKey(pair) || together.size() < MAX_PAIRS) {
+            together.merge(pair, 1L, Long::sum);
+          }
         }
       }
     }
@@ -146,7 +223,9 @@ final class SpanLogProfiles {
       n /= 2;
       present.replaceAll((statement, count) -> count / 2);
       present.values().removeIf(count -> count == 0);
+      together.replaceAll((pair, count) -> count / 2);
+      together.values().removeIf(count -> count == 0);
     }
-    return new Profile(n, present);
+    return new Profile(n, present, together);
   }
 }

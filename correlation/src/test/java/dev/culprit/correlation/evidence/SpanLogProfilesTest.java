@@ -58,11 +58,53 @@ class SpanLogProfilesTest {
   @Test
   void countsHalveSoProfilesFollowAChangingService() {
     for (int i = 0; i < SpanLogProfiles.FORGET_AT; i++) {
-      trace(i, "price", "INFO A#1");
+      trace(i, "price", "INFO A#1", "INFO B#2");
     }
     SpanLogProfiles.Profile p = store.get("orders|price");
     assertThat(p.calls()).isEqualTo(SpanLogProfiles.FORGET_AT / 2);
     assertThat(p.present()).containsEntry("INFO A#1", SpanLogProfiles.FORGET_AT / 2);
+    assertThat(p.together())
+        .containsEntry(SpanLogProfiles.pair("INFO A#1", "INFO B#2"), SpanLogProfiles.FORGET_AT / 2);
+  }
+
+  @Test
+  void aStatementThatAlwaysFollowsAnotherIsExpectedWheneverTheFirstIsWritten() {
+    for (int i = 0; i < 60; i++) {
+      // half the calls reach the branch that writes Calc#366, and then always Calc#372
+      trace(
+          i,
+          "query",
+          i % 2 == 0 ? new String[] {"INFO Calc#366", "INFO Calc#372"} : new String[] {});
+    }
+    SpanLogProfiles.Profile p = store.get("orders|query");
+    assertThat(p.expected()).isEmpty();
+    assertThat(p.implied())
+        .containsEntry("INFO Calc#366", List.of("INFO Calc#372"))
+        .containsEntry("INFO Calc#372", List.of("INFO Calc#366"));
+    assertThat(trace(100, "query"))
+        .containsExactly(new SpanLogProfiles.Check("orders", "query", null));
+    assertThat(trace(101, "query", "INFO Calc#366", "INFO Calc#372"))
+        .containsExactly(new SpanLogProfiles.Check("orders", "query", null));
+    assertThat(trace(102, "query", "INFO Calc#366"))
+        .containsExactly(
+            new SpanLogProfiles.Check("orders", "query", "INFO Calc#372 after INFO Calc#366"));
+  }
+
+  @Test
+  void statementsThatOnlySometimesComeTogetherImplyNothing() {
+    for (int i = 0; i < 60; i++) {
+      trace(
+          i,
+          "query",
+          i % 3 == 0 ? new String[] {"INFO A#1", "INFO B#2"} : new String[] {"INFO A#1"});
+    }
+    SpanLogProfiles.Profile p = store.get("orders|query");
+    assertThat(p.expected()).containsExactly("INFO A#1");
+    // B#2 always comes with A#1, but A#1 is expected of every call and checked as such
+    assertThat(p.implied()).isEmpty();
+    assertThat(p.together()).containsEntry(SpanLogProfiles.pair("INFO A#1", "INFO B#2"), 20L);
+    assertThat(trace(100, "query", "INFO A#1"))
+        .containsExactly(new SpanLogProfiles.Check("orders", "query", null));
   }
 
   /** A call of {@code route} at web that calls {@code query} at orders, which logs. */
