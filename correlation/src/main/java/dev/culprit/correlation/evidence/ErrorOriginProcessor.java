@@ -58,6 +58,12 @@ final class ErrorOriginProcessor
   static final String MISSING_FEATURE = "expected log lines missing (by span)";
   static final double FORGET_CHECKS_AT = 20_000;
 
+  /**
+   * Anomalous minutes are not learned, so a fault does not teach the service's usual rates that it
+   * is normal (and its next occurrence goes unseen); a run of them this long is a new normal.
+   */
+  static final long ADAPT_AFTER_MINUTES = 30;
+
   private final EvidenceConfig config;
   private KeyValueStore<String, Trace> traces;
   private KeyValueStore<String, TracePart> parts;
@@ -75,10 +81,22 @@ final class ErrorOriginProcessor
   record Minute(long traces, long origins, long checked, long incomplete, String example) {}
 
   /**
-   * A service's usual error origins per minute with data, how many minutes that rests on, and its
-   * checked and incomplete calls so far (decayed).
+   * A service's usual error origins per minute with data, how many minutes that rests on, its
+   * checked and incomplete calls so far (decayed), and the minutes (epoch minute numbers, 0 when
+   * none) since which its error origins and its incomplete calls have been anomalous.
    */
-  record Rate(double rate, long minutes, double checked, double incomplete) {}
+  record Rate(
+      double rate,
+      long minutes,
+      double checked,
+      double incomplete,
+      long originsSince,
+      long incompleteSince) {
+    /** Whether a run of anomalous minutes that began at {@code since} is still new at {@code m}. */
+    static boolean fresh(long since, long minute) {
+      return since > 0 && minute - since < ADAPT_AFTER_MINUTES;
+    }
+  }
 
   ErrorOriginProcessor(EvidenceConfig config) {
     this.config = config;
@@ -258,12 +276,12 @@ final class ErrorOriginProcessor
     Rate r = rates.get(service);
     double usual = r == null ? 0 : r.rate();
     double expected = Math.max(RARE_RATE, usual);
-    if (m.incomplete() > 0) {
-      scoreIncomplete(service, minute, m, r);
-    }
+    boolean incompleteAnomalous = m.incomplete() > 0 && scoreIncomplete(service, minute, m, r);
+    boolean originsAnomalous = false;
     if (m.origins() > 0) {
       double score = Math.min(AnomalyScorer.MAX_SCORE, Poisson.upperZ(m.origins(), expected));
       if (score >= config.threshold()) {
+        originsAnomalous = true;
         long start = minute * MINUTE;
         Evidence e =
             new Evidence(
@@ -286,26 +304,50 @@ final class ErrorOriginProcessor
         forward(service, e);
       }
     }
-    double next = usual + LEARNING_RATE * (m.origins() - usual);
-    double checked = (r == null ? 0 : r.checked()) + m.checked();
-    double incomplete = (r == null ? 0 : r.incomplete()) + m.incomplete();
+    long originsSince = since(originsAnomalous, r == null ? 0 : r.originsSince(), minute);
+    long incompleteSince = since(incompleteAnomalous, r == null ? 0 : r.incompleteSince(), minute);
+    double next =
+        Rate.fresh(originsSince, minute) ? usual : usual + LEARNING_RATE * (m.origins() - usual);
+    double checked = r == null ? 0 : r.checked();
+    double incomplete = r == null ? 0 : r.incomplete();
+    if (!Rate.fresh(incompleteSince, minute)) {
+      checked += m.checked();
+      incomplete += m.incomplete();
+    }
     if (checked >= FORGET_CHECKS_AT) {
       checked /= 2;
       incomplete /= 2;
     }
-    rates.put(service, new Rate(next, (r == null ? 0 : r.minutes()) + 1, checked, incomplete));
+    rates.put(
+        service,
+        new Rate(
+            next,
+            (r == null ? 0 : r.minutes()) + 1,
+            checked,
+            incomplete,
+            originsSince,
+            incompleteSince));
+  }
+
+  /** When the current run of anomalous minutes began: 0 when this minute is not anomalous. */
+  private static long since(boolean anomalous, long before, long minute) {
+    if (!anomalous) {
+      return 0;
+    }
+    return before > 0 ? before : minute;
   }
 
   /**
    * Tests a minute's incomplete calls at a service against its usual share of incomplete calls
-   * (Laplace-smoothed, so a service with little history needs a clear excess).
+   * (Laplace-smoothed, so a service with little history needs a clear excess); returns whether the
+   * minute was anomalous.
    */
-  private void scoreIncomplete(String service, long minute, Minute m, Rate r) {
+  private boolean scoreIncomplete(String service, long minute, Minute m, Rate r) {
     double share = ((r == null ? 0 : r.incomplete()) + 1) / ((r == null ? 0 : r.checked()) + 1);
     double expected = Math.max(RARE_RATE, share * m.checked());
     double score = Math.min(AnomalyScorer.MAX_SCORE, Poisson.upperZ(m.incomplete(), expected));
     if (score < config.threshold()) {
-      return;
+      return false;
     }
     long start = minute * MINUTE;
     forward(
@@ -329,6 +371,7 @@ final class ErrorOriginProcessor
                 service,
                 m.example(),
                 expected)));
+    return true;
   }
 
   private void forward(String service, Evidence e) {

@@ -175,6 +175,41 @@ class EvidenceStageTest {
   }
 
   @Test
+  void callsThatKeepGoingWithoutTheirUsualLogLineStayEvidenceEveryMinute() {
+    Resource web = new Resource("web", "web-1", "n1");
+    Resource orders = new Resource("orders", "orders-1", "n1");
+    List<Evidence> evidence =
+        run(
+            (metrics, logs, spans, alerts) -> {
+              for (int m = 0; m < 46; m++) {
+                for (int i = 0; i < 5; i++) {
+                  long t = m * MIN + i * 1_000;
+                  String trace = "t" + m + "-" + i;
+                  spans.pipeInput("k", span(web, t, trace, "a", null), at(t));
+                  spans.pipeInput("k", span(orders, t + 1, trace, "b", "a"), at(t + 1));
+                  logs.pipeInput(
+                      "k",
+                      new LogEvent(orders, t + 2, "INFO", "o.s.Orders#40 start " + i, trace, "b"),
+                      at(t + 2));
+                  if (m < 40 || m >= 44) {
+                    logs.pipeInput(
+                        "k",
+                        new LogEvent(
+                            orders, t + 3, "INFO", "o.s.Orders#52 priced " + i, trace, "b"),
+                        at(t + 3));
+                  }
+                }
+              }
+            });
+    // the fault's first minutes must not teach the service that incomplete calls are usual
+    assertThat(
+            evidence.stream()
+                .filter(e -> e.feature().equals(ErrorOriginProcessor.MISSING_FEATURE))
+                .map(Evidence::time))
+        .containsExactly(41 * MIN, 42 * MIN, 43 * MIN, 44 * MIN);
+  }
+
+  @Test
   void anErringServiceThatCallsNoOtherErringServiceIsAnOrigin() {
     Resource web = new Resource("web", "web-1", "n1");
     Resource a = new Resource("a", "a-1", "n1");
