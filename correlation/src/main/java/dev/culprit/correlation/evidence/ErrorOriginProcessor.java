@@ -175,7 +175,8 @@ final class ErrorOriginProcessor
     Map<String, long[]> checks = new HashMap<>();
     Map<String, String> examples = new HashMap<>();
     for (SpanLogProfiles.Check c :
-        SpanLogProfiles.checkAndLearn(all, profiles::get, profiles::put)) {
+        SpanLogProfiles.checkAndLearn(
+            all, profiles::get, profiles::put, service -> learnsIncomplete(service, minute))) {
       long[] n = checks.computeIfAbsent(c.service(), k -> new long[2]);
       n[0]++;
       if (c.missing() != null) {
@@ -327,6 +328,15 @@ final class ErrorOriginProcessor
             incomplete,
             originsSince,
             incompleteSince));
+  }
+
+  /**
+   * Whether the span log profiles may learn a service's incomplete calls in {@code minute}: not
+   * while its incomplete calls have been anomalous for less than {@link #ADAPT_AFTER_MINUTES}.
+   */
+  private boolean learnsIncomplete(String service, long minute) {
+    Rate r = rates.get(service);
+    return r == null || !Rate.fresh(r.incompleteSince(), minute);
   }
 
   /** When the current run of anomalous minutes began: 0 when this minute is not anomalous. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Which log statements each operation of a service writes on nearly every call, learnt from traces,
@@ -123,6 +124,19 @@ final class SpanLogProfiles {
    */
   static List<Check> checkAndLearn(
       List<TracePart> parts, Function<String, Profile> load, BiConsumer<String, Profile> store) {
+    return checkAndLearn(parts, load, store, service -> true);
+  }
+
+  /**
+   * As {@link #checkAndLearn(List, Function, BiConsumer)}, but incomplete calls at a service for
+   * which {@code learnsIncomplete} is false (one in the middle of a fault) are not learned: a fault
+   * must not wear down the expectations it breaks.
+   */
+  static List<Check> checkAndLearn(
+      List<TracePart> parts,
+      Function<String, Profile> load,
+      BiConsumer<String, Profile> store,
+      Predicate<String> learnsIncomplete) {
     Map<String, Set<String>> loggedIn = new HashMap<>();
     Map<String, String> operationOf = new HashMap<>();
     for (TracePart p : parts) {
@@ -160,10 +174,14 @@ final class SpanLogProfiles {
           impliedOf.computeIfAbsent(
               key, k -> before.get(k) == null ? Map.of() : before.get(k).implied());
       Set<String> logged = loggedIn.getOrDefault(span.spanId(), Set.of());
+      String missing = null;
       if (!expected.isEmpty() || !implied.isEmpty()) {
-        out.add(new Check(service, operation, missing(logged, expected, implied)));
+        missing = missing(logged, expected, implied);
+        out.add(new Check(service, operation, missing));
       }
-      calls.computeIfAbsent(key, k -> new ArrayList<>()).add(logged);
+      if (missing == null || learnsIncomplete.test(service)) {
+        calls.computeIfAbsent(key, k -> new ArrayList<>()).add(logged);
+      }
     }
     calls.forEach((key, logged) -> store.accept(key, learn(before.get(key), logged)));
     return out;

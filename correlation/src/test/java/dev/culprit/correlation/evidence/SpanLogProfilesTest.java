@@ -107,6 +107,26 @@ class SpanLogProfilesTest {
         .containsExactly(new SpanLogProfiles.Check("orders", "query", null));
   }
 
+  @Test
+  void incompleteCallsAreNotLearnedWhileTheServiceIsInTheMiddleOfAFault() {
+    for (int i = 0; i < 40; i++) {
+      trace(i, "price", "INFO A#1");
+    }
+    for (int i = 40; i < 80; i++) {
+      List<TracePart> parts =
+          List.of(
+              new TracePart("t" + i, "s", null, ORDERS, i, false, "price", null),
+              new TracePart("t" + i, "s", null, ORDERS, i, false, null, "INFO B#2"));
+      assertThat(SpanLogProfiles.checkAndLearn(parts, store::get, store::put, service -> false))
+          .containsExactly(new SpanLogProfiles.Check("orders", "price", "INFO A#1"));
+    }
+    // forty incomplete calls, none learned: A#1 is still expected of every call
+    assertThat(store.get("orders|price").calls()).isEqualTo(40);
+    assertThat(store.get("orders|price").expected()).containsExactly("INFO A#1");
+    trace(80, "price", "INFO B#2");
+    assertThat(store.get("orders|price").calls()).isEqualTo(41);
+  }
+
   /** A call of {@code route} at web that calls {@code query} at orders, which logs. */
   private List<SpanLogProfiles.Check> routed(
       int n, Resource web, String route, String... statements) {
