@@ -31,7 +31,9 @@ import java.util.Map;
  *       so a noisy latency does not win by sheer numbers; independent lines of evidence at one
  *       candidate, which is how a fault shows (new error lines, errors starting there in traces,
  *       expected lines gone missing), add up.
- *   <li>The graph discounts symptoms: a caller whose callee is anomalous no later than itself.
+ *   <li>The graph discounts symptoms: a caller whose callee is anomalous no later than itself, and
+ *       a candidate seen only on one node that has evidence of its own, no later than the
+ *       candidate's, when several candidates share that node.
  * </ol>
  */
 public final class EvidenceGraphRanker implements RootCauseRanker {
@@ -47,6 +49,15 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
   static final long ONSET_TOLERANCE_MILLIS = 60_000;
 
   static final double ALTERNATE_LEVEL_WEIGHT = 0.5;
+
+  /**
+   * A node with evidence of its own is taken for the cause of trouble on what it hosts once at
+   * least this many of the incident's candidates sit on it alone: one troubled pod on a troubled
+   * node is as likely the pod's own fault (a CPU hog shows on its node too), several at once point
+   * at the node they share.
+   */
+  static final int MIN_HOSTED_SYMPTOMS = 2;
+
   private final int limit;
 
   public EvidenceGraphRanker(int limit) {
@@ -76,19 +87,42 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
           strength.put(c, strength(ev, usual.getOrDefault(c, Map.of()), input.alertHistory()));
           onset.put(c, ev.stream().mapToLong(Evidence::onset).min().orElse(Long.MAX_VALUE));
         });
+    Map<EntityRef, EntityRef> host = new HashMap<>();
+    Map<EntityRef, Integer> hosted = new HashMap<>();
+    groups.forEach(
+        (c, ev) -> {
+          EntityRef n = soleHost(ev);
+          if (n != null && !n.equals(c) && strength.getOrDefault(n, 0.0) > 0) {
+            host.put(c, n);
+            if (strength.get(c) > 0) {
+              hosted.merge(n, 1, Integer::sum);
+            }
+          }
+        });
     Map<EntityRef, Double> score = new HashMap<>();
     Map<EntityRef, EntityRef> blamed = new HashMap<>();
     for (EntityRef c : groups.keySet()) {
       double s = strength.get(c);
+      EntityRef cause = null;
       for (EntityRef callee : input.graph().callees(c)) {
         Double calleeStrength = strength.get(callee);
         if (calleeStrength != null
             && calleeStrength > 0
             && onset.get(callee) <= onset.get(c) + ONSET_TOLERANCE_MILLIS) {
-          s *= SYMPTOM_DISCOUNT;
-          blamed.put(c, callee);
+          cause = callee;
           break;
         }
+      }
+      EntityRef n = host.get(c);
+      if (cause == null
+          && n != null
+          && hosted.getOrDefault(n, 0) >= MIN_HOSTED_SYMPTOMS
+          && onset.get(n) <= onset.get(c) + ONSET_TOLERANCE_MILLIS) {
+        cause = n;
+      }
+      if (cause != null) {
+        s *= SYMPTOM_DISCOUNT;
+        blamed.put(c, cause);
       }
       score.put(c, s);
     }
@@ -125,6 +159,22 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
               explain(r.entity(), ev, r.blamed())));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The node all of a candidate's evidence was seen on, or null when it names none or several. A
+   * service whose troubled instances share one node might be suffering from that node.
+   */
+  private static EntityRef soleHost(List<Evidence> evidence) {
+    String node = null;
+    for (Evidence e : evidence) {
+      String n = e.resource().node();
+      if (n == null || (node != null && !node.equals(n))) {
+        return null;
+      }
+      node = n;
+    }
+    return node == null ? null : EntityRef.node(node);
   }
 
   private record Ranked(

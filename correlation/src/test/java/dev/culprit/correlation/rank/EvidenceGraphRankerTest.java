@@ -183,6 +183,33 @@ class EvidenceGraphRankerTest {
   }
 
   @Test
+  void severalCandidatesOnOneTroubledNodeAreTakenForItsSymptoms() {
+    Resource node = new Resource(null, null, "node-1");
+    Resource cart = new Resource("cart", "cart-0", "node-1");
+    Resource email = new Resource("email", "email-0", "node-1");
+    Resource ads = new Resource("ads", "ads-0", "node-2");
+    Evidence nodeCpu = metric(node, "node_cpu_usage", 20);
+    List<Evidence> ev =
+        List.of(
+            nodeCpu,
+            metric(cart, "latency", 40),
+            metric(email, "latency", 30),
+            metric(ads, "latency", 10));
+    List<RootCause> ranking = rank(ev, EntityGraph.empty(), AlertHistory.none());
+    assertThat(ranking.get(0).entity()).isEqualTo("node-1");
+    assertThat(ranking.get(0).kind()).isEqualTo(EntityKind.NODE);
+    assertThat(ranking.get(1).explanation()).contains("inherit trouble from node-1");
+
+    // one troubled pod on a troubled node is as likely its own fault: no discount
+    List<RootCause> alone =
+        rank(
+            List.of(nodeCpu, metric(cart, "latency", 40), metric(ads, "latency", 10)),
+            EntityGraph.empty(),
+            AlertHistory.none());
+    assertThat(alone.get(0).entity()).isEqualTo("cart");
+  }
+
+  @Test
   void aServiceWithOneInstanceIsReportedAsTheService() {
     EntityGraph graph = EntityGraph.of(List.of(instanceOf("cart-0", "cart")));
     List<RootCause> ranking =
