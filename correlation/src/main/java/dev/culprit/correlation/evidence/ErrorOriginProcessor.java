@@ -92,7 +92,10 @@ final class ErrorOriginProcessor
       double incomplete,
       long originsSince,
       long incompleteSince) {
-    /** Whether a run of anomalous minutes that began at {@code since} is still new at {@code m}. */
+    /**
+     * Whether a run of anomalous minutes that began at {@code since} is still new at {@code
+     * minute}.
+     */
     static boolean fresh(long since, long minute) {
       return since > 0 && minute - since < ADAPT_AFTER_MINUTES;
     }

@@ -21,9 +21,10 @@ import java.util.Map;
  * Culprit's default ranker.
  *
  * <ol>
- *   <li>Per candidate and per signal type, the strongest evidence in the incident (log-scaled),
- *       minus what that candidate usually shows in that signal type: the mean per-window strength
- *       in the background period before the incident. Entities that are always noisy do not win.
+ *   <li>Per candidate and per evidence family, the strongest evidence in the incident (log-scaled),
+ *       minus what that candidate usually shows of that feature: a high quantile of its per-window
+ *       strength in the background period before the incident ({@link Background}). Entities that
+ *       are always noisy do not win.
  *   <li>Fusion over evidence families ({@link EvidenceFamily}: what each detector measures, such as
  *       trace latency, trace errors, error log lines, missing log lines, resource metrics): the
  *       best family counts fully, each other family adds {@link #CORROBORATION_WEIGHT} of its
