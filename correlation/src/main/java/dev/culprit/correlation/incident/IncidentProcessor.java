@@ -33,6 +33,15 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   private AlertMinutes alertMinutes;
   private MetricRecurrence metricRecurrence;
 
+  /**
+   * The scope's past incident spans during the tick being processed (from its {@link ScopeState}):
+   * evidence inside them is left out of the background a ranker sees, so a service's earlier fault
+   * does not make its next one look usual. Opening and sustaining an incident keep the whole
+   * background: a fault that lasts becomes usual and its incident resolves, instead of reopening
+   * each time the last one ends.
+   */
+  private List<ScopeState.Span> past = List.of();
+
   private final long edgeExpiryMillis;
 
   IncidentProcessor(IncidentConfig config, RootCauseRanker ranker, java.time.Duration edgeExpiry) {
@@ -87,16 +96,19 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
         late = late.subList(0, ScopeState.MAX_LATE);
       }
     }
-    return new ScopeState(st.open(), st.pending(), seq, st.opened(), st.lastTick(), late);
+    return new ScopeState(
+        st.open(), st.pending(), seq, st.opened(), st.lastTick(), late, st.past());
   }
 
   private static ScopeState withPending(ScopeState st, Trigger t) {
     List<Trigger> pending = new ArrayList<>(st.pending());
     pending.add(t);
-    return new ScopeState(st.open(), pending, st.seq(), st.opened(), st.lastTick(), st.late());
+    return new ScopeState(
+        st.open(), pending, st.seq(), st.opened(), st.lastTick(), st.late(), st.past());
   }
 
   private ScopeState onTick(String scope, ScopeState st, long now) {
+    past = recent(st.past(), now);
     EvidenceKeys.evictBefore(evidence, scope, now - config.retention().toMillis());
     alertMinutes.sweep(now);
     EntityGraph graph = snapshot();
@@ -106,7 +118,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
         new ArrayList<>(EvidenceKeys.range(evidence, scope, now - window + 1, now));
     latest.addAll(st.late());
     Map<EntityRef, Double> excess =
-        Excess.byCandidate(input(scope, latest, now - window + 1, now, graph));
+        Excess.byCandidate(input(scope, latest, now - window + 1, now, graph, List.of()));
     Map.Entry<EntityRef, Double> hottest =
         excess.entrySet().stream()
             .max(
@@ -130,7 +142,19 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     if (open != null) {
       open = update(scope, open, now, graph);
     }
-    return new ScopeState(open, pending, st.seq(), opened, Math.max(now, st.lastTick()), List.of());
+    OpenIncident before = st.open();
+    if (before != null && (open == null || !open.id().equals(before.id()))) {
+      past = new ArrayList<>(past);
+      past.add(new ScopeState.Span(before.openedAt() - config.lookback().toMillis(), now));
+    }
+    return new ScopeState(
+        open, pending, st.seq(), opened, Math.max(now, st.lastTick()), List.of(), past);
+  }
+
+  /** The spans of past incidents that still reach into the background period before {@code now}. */
+  private List<ScopeState.Span> recent(List<ScopeState.Span> spans, long now) {
+    long oldest = now - config.background().toMillis() - config.triggerHorizon().toMillis();
+    return spans.stream().filter(s -> s.to() >= oldest).toList();
   }
 
   /**
@@ -150,7 +174,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     long from = open.openedAt() - config.lookback().toMillis();
     long until = Math.min(now, open.openedAt() + config.triggerHorizon().toMillis());
     List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
-    RankingInput in = input(scope, ev, from, until, graph);
+    RankingInput in = input(scope, ev, from, until, graph, past);
     return new Ranked(ev, ranker.rank(in), in.graph());
   }
 
@@ -217,7 +241,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
       }
       long from = t.at() - config.lookback().toMillis();
       List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
-      RankingInput in = input(scope, ev, from, until, graph);
+      RankingInput in = input(scope, ev, from, until, graph, past);
       List<RootCause> ranking = ranker.rank(in);
       String id = "trigger-" + t.id();
       Incident incident =
@@ -228,10 +252,24 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     return waiting;
   }
 
+  /**
+   * What a ranker (or the opening level) sees of {@code ev}: with the background before {@code
+   * from}, leaving out the evidence inside {@code excluded} spans.
+   */
   private RankingInput input(
-      String scope, List<Evidence> ev, long from, long to, EntityGraph graph) {
+      String scope,
+      List<Evidence> ev,
+      long from,
+      long to,
+      EntityGraph graph,
+      List<ScopeState.Span> excluded) {
     long backgroundFrom = from - config.background().toMillis();
-    List<Evidence> background = EvidenceKeys.range(evidence, scope, backgroundFrom, from - 1);
+    List<Evidence> background = new ArrayList<>();
+    for (Evidence e : EvidenceKeys.range(evidence, scope, backgroundFrom, from - 1)) {
+      if (excluded.stream().noneMatch(s -> s.contains(e.time()))) {
+        background.add(e);
+      }
+    }
     return new RankingInput(
         ev,
         background,

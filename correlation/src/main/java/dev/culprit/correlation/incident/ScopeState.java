@@ -14,6 +14,8 @@ import java.util.List;
  * @param lastTick event time of the last tick
  * @param late evidence that arrived after the tick for its time had passed (evidence that needs
  *     whole traces is minutes late), held for the next tick to weigh as if it were current
+ * @param past the time spans of incidents that ended within the background period: what happened
+ *     during an incident is not what its entities usually show, so rankings leave it out
  */
 record ScopeState(
     OpenIncident open,
@@ -21,17 +23,26 @@ record ScopeState(
     long seq,
     long opened,
     long lastTick,
-    List<Evidence> late) {
+    List<Evidence> late,
+    List<Span> past) {
   /** At most this much late evidence waits for a tick; the strongest is kept. */
   static final int MAX_LATE = 500;
 
   ScopeState {
     pending = pending == null ? List.of() : List.copyOf(pending);
     late = late == null ? List.of() : List.copyOf(late);
+    past = past == null ? List.of() : List.copyOf(past);
   }
 
   static ScopeState empty() {
-    return new ScopeState(null, List.of(), 0, 0, Long.MIN_VALUE, List.of());
+    return new ScopeState(null, List.of(), 0, 0, Long.MIN_VALUE, List.of(), List.of());
+  }
+
+  /** The time span of an incident, from its lookback before it opened until it ended. */
+  record Span(long from, long to) {
+    boolean contains(long t) {
+      return t >= from && t <= to;
+    }
   }
 
   /**

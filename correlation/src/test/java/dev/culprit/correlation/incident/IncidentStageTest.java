@@ -114,6 +114,31 @@ class IncidentStageTest {
   }
 
   @Test
+  void aFaultThatComesBackIsNotRankedAsUsualBecauseOfItsFirstIncident() {
+    List<Incident> out =
+        run(
+            events -> {
+              for (int m = 1; m <= 30; m++) {
+                if (m <= 8 || m >= 20) {
+                  logEvidence(events, "orders", 20, T + m * MIN);
+                }
+                if (m >= 20) {
+                  evidence(events, "cart", "cpu", 12, T + m * MIN);
+                }
+                tick(events, T + m * MIN);
+              }
+            });
+    List<String> ids = out.stream().map(Incident::id).distinct().toList();
+    assertThat(ids).hasSize(2);
+    List<Incident> second = out.stream().filter(i -> i.id().equals(ids.get(1))).toList();
+    assertThat(second.get(0).openedAt()).isEqualTo(T + 19 * MIN);
+    // the first incident's minutes are not what orders usually shows: it ranks above cart
+    assertThat(second.getLast().rootCauses())
+        .extracting(r -> r.entity())
+        .startsWith("orders", "cart");
+  }
+
+  @Test
   void anAlertThatFiresAllOverTheSystemRanksBelowARareOne() {
     List<Incident> out =
         run(
@@ -167,6 +192,23 @@ class IncidentStageTest {
             metric,
             score,
             1,
+            0,
+            Evidence.Direction.UP,
+            t - MIN,
+            t,
+            "");
+    in.pipeInput(svc, new ScopedEvent.EvidenceEvent(e), Instant.ofEpochMilli(t));
+  }
+
+  private static void logEvidence(
+      TestInputTopic<String, ScopedEvent> in, String svc, double score, long t) {
+    Evidence e =
+        new Evidence(
+            Resource.ofService(svc),
+            SignalType.LOG,
+            "error log lines",
+            score,
+            score,
             0,
             Evidence.Direction.UP,
             t - MIN,
