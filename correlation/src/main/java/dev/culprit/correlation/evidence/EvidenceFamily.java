@@ -1,6 +1,7 @@
 package dev.culprit.correlation.evidence;
 
 import dev.culprit.model.Evidence;
+import dev.culprit.model.MetricClass;
 import java.util.Locale;
 
 /**
@@ -32,19 +33,15 @@ public enum EvidenceFamily {
   }
 
   /**
-   * Metric names are the user's: latency and duration metrics, then error, failure and success
-   * rates, by the common naming conventions; everything else (CPU, memory, network, disk, workload)
-   * is resource use.
+   * Metric names are the user's: latency and error metrics by {@link MetricClass#infer} (the common
+   * naming conventions); everything else (CPU, memory, network, disk, workload) is resource use.
    */
   private static EvidenceFamily metric(String feature) {
-    String f = feature.toLowerCase(Locale.ROOT);
-    if (f.contains("latency") || f.contains("duration") || f.contains("response_time")) {
-      return METRIC_LATENCY;
-    }
-    if (f.contains("error") || f.contains("fail") || f.contains("success") || f.contains("5xx")) {
-      return METRIC_ERRORS;
-    }
-    return METRIC_RESOURCE;
+    return switch (MetricClass.infer(feature)) {
+      case LATENCY -> METRIC_LATENCY;
+      case ERRORS -> METRIC_ERRORS;
+      case RESOURCE, THROUGHPUT, OTHER -> METRIC_RESOURCE;
+    };
   }
 
   /** Trace features are Culprit's own: latencies by operation or overall, else error counts. */
