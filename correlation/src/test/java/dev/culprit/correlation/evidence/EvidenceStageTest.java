@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntPredicate;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -136,31 +137,7 @@ class EvidenceStageTest {
 
   @Test
   void callsThatStopWritingTheirUsualLogLineAreEvidenceAtTheirService() {
-    Resource web = new Resource("web", "web-1", "n1");
-    Resource orders = new Resource("orders", "orders-1", "n1");
-    List<Evidence> evidence =
-        run(
-            (metrics, logs, spans, alerts) -> {
-              for (int m = 0; m < 12; m++) {
-                for (int i = 0; i < 6; i++) {
-                  long t = m * MIN + i * 1_000;
-                  String trace = "t" + m + "-" + i;
-                  spans.pipeInput("k", span(web, t, trace, "a", null), at(t));
-                  spans.pipeInput("k", span(orders, t + 1, trace, "b", "a"), at(t + 1));
-                  logs.pipeInput(
-                      "k",
-                      new LogEvent(orders, t + 2, "INFO", "o.s.Orders#40 start " + i, trace, "b"),
-                      at(t + 2));
-                  if (m != 8) {
-                    logs.pipeInput(
-                        "k",
-                        new LogEvent(
-                            orders, t + 3, "INFO", "o.s.Orders#52 priced " + i, trace, "b"),
-                        at(t + 3));
-                  }
-                }
-              }
-            });
+    List<Evidence> evidence = run(pricedOrders(12, 6, m -> m != 8));
     List<Evidence> missing =
         evidence.stream()
             .filter(e -> e.feature().equals(ErrorOriginProcessor.MISSING_FEATURE))
@@ -176,31 +153,7 @@ class EvidenceStageTest {
 
   @Test
   void callsThatKeepGoingWithoutTheirUsualLogLineStayEvidenceEveryMinute() {
-    Resource web = new Resource("web", "web-1", "n1");
-    Resource orders = new Resource("orders", "orders-1", "n1");
-    List<Evidence> evidence =
-        run(
-            (metrics, logs, spans, alerts) -> {
-              for (int m = 0; m < 46; m++) {
-                for (int i = 0; i < 5; i++) {
-                  long t = m * MIN + i * 1_000;
-                  String trace = "t" + m + "-" + i;
-                  spans.pipeInput("k", span(web, t, trace, "a", null), at(t));
-                  spans.pipeInput("k", span(orders, t + 1, trace, "b", "a"), at(t + 1));
-                  logs.pipeInput(
-                      "k",
-                      new LogEvent(orders, t + 2, "INFO", "o.s.Orders#40 start " + i, trace, "b"),
-                      at(t + 2));
-                  if (m < 40 || m >= 44) {
-                    logs.pipeInput(
-                        "k",
-                        new LogEvent(
-                            orders, t + 3, "INFO", "o.s.Orders#52 priced " + i, trace, "b"),
-                        at(t + 3));
-                  }
-                }
-              }
-            });
+    List<Evidence> evidence = run(pricedOrders(46, 5, m -> m < 40 || m >= 44));
     // the fault's first minutes must not teach the service that incomplete calls are usual
     assertThat(
             evidence.stream()
@@ -224,6 +177,35 @@ class EvidenceStageTest {
             new TracePart("t", null, null, b, 3, true, null, "ERROR boom"));
     assertThat(ErrorOriginProcessor.origins(parts)).containsExactlyInAnyOrder("a", "b");
     assertThat(ErrorOriginProcessor.origins(parts.subList(0, 4))).containsExactly("web");
+  }
+
+  /**
+   * {@code calls} calls a minute from web to orders for {@code minutes} minutes; each call at
+   * orders logs {@code Orders#40}, and {@code Orders#52} in the minutes where {@code priced} holds.
+   */
+  private static Feeder pricedOrders(int minutes, int calls, IntPredicate priced) {
+    Resource web = new Resource("web", "web-1", "n1");
+    Resource orders = new Resource("orders", "orders-1", "n1");
+    return (metrics, logs, spans, alerts) -> {
+      for (int m = 0; m < minutes; m++) {
+        for (int i = 0; i < calls; i++) {
+          long t = m * MIN + i * 1_000;
+          String trace = "t" + m + "-" + i;
+          spans.pipeInput("k", span(web, t, trace, "a", null), at(t));
+          spans.pipeInput("k", span(orders, t + 1, trace, "b", "a"), at(t + 1));
+          logs.pipeInput(
+              "k",
+              new LogEvent(orders, t + 2, "INFO", "o.s.Orders#40 start " + i, trace, "b"),
+              at(t + 2));
+          if (priced.test(m)) {
+            logs.pipeInput(
+                "k",
+                new LogEvent(orders, t + 3, "INFO", "o.s.Orders#52 priced " + i, trace, "b"),
+                at(t + 3));
+          }
+        }
+      }
+    };
   }
 
   private static Span span(Resource r, long t, String trace, String id, String parent) {
