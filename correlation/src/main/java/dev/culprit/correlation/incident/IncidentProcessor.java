@@ -33,15 +33,6 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   private AlertMinutes alertMinutes;
   private MetricRecurrence metricRecurrence;
 
-  /**
-   * The scope's past incident spans during the tick being processed (from its {@link ScopeState}):
-   * evidence inside them is left out of the background a ranker sees, so a service's earlier fault
-   * does not make its next one look usual. Opening and sustaining an incident keep the whole
-   * background: a fault that lasts becomes usual and its incident resolves, instead of reopening
-   * each time the last one ends.
-   */
-  private List<ScopeState.Span> past = List.of();
-
   private final long edgeExpiryMillis;
 
   IncidentProcessor(IncidentConfig config, RootCauseRanker ranker, java.time.Duration edgeExpiry) {
@@ -108,11 +99,11 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   }
 
   private ScopeState onTick(String scope, ScopeState st, long now) {
-    past = recent(st.past(), now);
+    List<ScopeState.Span> past = recent(st.past(), now);
     EvidenceKeys.evictBefore(evidence, scope, now - config.retention().toMillis());
     alertMinutes.sweep(now);
     EntityGraph graph = snapshot();
-    List<Trigger> pending = fireDueTriggers(scope, st.pending(), now, graph);
+    List<Trigger> pending = fireDueTriggers(scope, st.pending(), now, graph, past);
     long window = config.window().toMillis();
     List<Evidence> latest =
         new ArrayList<>(EvidenceKeys.range(evidence, scope, now - window + 1, now));
@@ -129,7 +120,8 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     OpenIncident open = st.open();
     long opened = st.opened();
     if (open != null && level >= config.openLevel() && isNewHotspot(open, hottest.getKey(), now)) {
-      resolve(scope, open, now, graph, "superseded: a new hotspot at " + hottest.getKey().name());
+      resolve(
+          scope, open, now, graph, past, "superseded: a new hotspot at " + hottest.getKey().name());
       open = null;
     }
     if (open == null && level >= config.openLevel()) {
@@ -140,7 +132,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
       open = new OpenIncident(open.id(), open.version(), open.openedAt(), now, open.top());
     }
     if (open != null) {
-      open = update(scope, open, now, graph);
+      open = update(scope, open, now, graph, past);
     }
     OpenIncident before = st.open();
     if (before != null && (open == null || !open.id().equals(before.id()))) {
@@ -170,7 +162,14 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   /** An open incident's evidence (from lookback before it opened to the horizon) and ranking. */
   private record Ranked(List<Evidence> evidence, List<RootCause> ranking, EntityGraph graph) {}
 
-  private Ranked rank(String scope, OpenIncident open, long now, EntityGraph graph) {
+  /**
+   * Evidence inside the {@code past} incident spans is left out of the background the ranker sees,
+   * so a service's earlier fault does not make its next one look usual. Opening and sustaining an
+   * incident keep the whole background: a fault that lasts becomes usual and its incident resolves,
+   * instead of reopening each time the last one ends.
+   */
+  private Ranked rank(
+      String scope, OpenIncident open, long now, EntityGraph graph, List<ScopeState.Span> past) {
     long from = open.openedAt() - config.lookback().toMillis();
     long until = Math.min(now, open.openedAt() + config.triggerHorizon().toMillis());
     List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
@@ -179,8 +178,13 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   }
 
   private void resolve(
-      String scope, OpenIncident open, long now, EntityGraph graph, String change) {
-    Ranked r = rank(scope, open, now, graph);
+      String scope,
+      OpenIncident open,
+      long now,
+      EntityGraph graph,
+      List<ScopeState.Span> past,
+      String change) {
+    Ranked r = rank(scope, open, now, graph, past);
     emit(scope, open, open.version() + 1, now, true, r, change);
   }
 
@@ -208,9 +212,10 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     context().forward(new Record<>(open.id(), incident, now));
   }
 
-  private OpenIncident update(String scope, OpenIncident open, long now, EntityGraph graph) {
+  private OpenIncident update(
+      String scope, OpenIncident open, long now, EntityGraph graph, List<ScopeState.Span> past) {
     boolean resolved = now - open.lastStrong() >= config.quietPeriod().toMillis();
-    Ranked r = rank(scope, open, now, graph);
+    Ranked r = rank(scope, open, now, graph, past);
     List<String> top = r.ranking().stream().limit(3).map(rc -> rc.ref().key()).toList();
     String change;
     if (open.version() == 0) {
@@ -231,7 +236,11 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   }
 
   private List<Trigger> fireDueTriggers(
-      String scope, List<Trigger> pending, long now, EntityGraph graph) {
+      String scope,
+      List<Trigger> pending,
+      long now,
+      EntityGraph graph,
+      List<ScopeState.Span> past) {
     List<Trigger> waiting = new ArrayList<>();
     for (Trigger t : pending) {
       long until = t.at() + config.triggerHorizon().toMillis();
