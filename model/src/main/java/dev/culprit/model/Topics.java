@@ -6,7 +6,7 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The topic registry. Canonical signal topics are keyed by {@link EntityRef#key()}; incidents by
- * incident id; graph edges by {@link GraphEdge#key()}.
+ * incident id; graph edges by {@link GraphEdge#key()}; feedback by the incident id it is about.
  */
 public final class Topics {
   private static final Serde<String> KEY = Serdes.String();
@@ -27,6 +27,8 @@ public final class Topics {
       new Topic<>("culprit.graph", KEY, JsonSerde.of(GraphEdge.class));
   public static final Topic<String, Incident> INCIDENTS =
       new Topic<>("culprit.incidents", KEY, JsonSerde.of(Incident.class));
+  public static final Topic<String, Feedback> FEEDBACK =
+      new Topic<>("culprit.feedback", KEY, JsonSerde.of(Feedback.class));
   public static final Topic<byte[], byte[]> DLQ =
       new Topic<>("culprit.dlq", Serdes.ByteArray(), Serdes.ByteArray());
 
@@ -34,7 +36,8 @@ public final class Topics {
 
   /** Every topic Culprit reads or writes, for topic creation. */
   public static List<Topic<?, ?>> all() {
-    return List.of(ALERTS, METRICS, LOGS, SPANS, TRIGGERS, EVIDENCE, GRAPH, INCIDENTS, DLQ);
+    return List.of(
+        ALERTS, METRICS, LOGS, SPANS, TRIGGERS, EVIDENCE, GRAPH, INCIDENTS, FEEDBACK, DLQ);
   }
 
   /** The canonical signal topics that ingest writes and the pipeline reads. */
