@@ -26,9 +26,22 @@ public final class KafkaTopics {
 
   /** A new Admin client for {@code bootstrapServers}; the caller closes it. */
   public static Admin admin(String bootstrapServers) {
+    return Admin.create(adminProperties(bootstrapServers));
+  }
+
+  private static Properties adminProperties(String bootstrapServers) {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, "culprit-admin");
+    return p;
+  }
+
+  /** An Admin client whose calls give up after {@code timeout}, so that closing it does too. */
+  private static Admin admin(String bootstrapServers, Duration timeout) {
+    long millis = Math.max(1, timeout.toMillis());
+    Properties p = adminProperties(bootstrapServers);
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(millis));
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(millis, 30_000)));
     return Admin.create(p);
   }
 
@@ -53,7 +66,7 @@ public final class KafkaTopics {
             .map(t -> new NewTopic(t.name(), partitions, (short) 1))
             .map(t -> t.configs(TOPIC_CONFIG))
             .toList();
-    try (Admin admin = admin(bootstrapServers)) {
+    try (Admin admin = admin(bootstrapServers, timeout)) {
       var results = admin.createTopics(newTopics).values();
       for (var entry : results.entrySet()) {
         try {
