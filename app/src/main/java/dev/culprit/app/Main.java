@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ReplayCommand.class,
       GraphCommand.class,
+      FeedbackCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
