@@ -15,9 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Each accepted payload is written to its raw topic and answered 200 only once the write is
  * acknowledged. Answers: 400 with a JSON error for a payload its route rejects, 401 without the
  * configured bearer token, 413 past the body limit, 404/405 for unknown paths and methods, 503 when
- * the write fails. {@code GET /health} answers 200 without authentication.
+ * the write fails. {@code GET /health} answers 200 without authentication. {@link Endpoint}s answer
+ * requests themselves, after the same method, token and body-size checks.
  */
 public final class IngestServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
@@ -72,13 +78,22 @@ public final class IngestServer implements AutoCloseable {
   /** Starts the server with the given routes. */
   public static IngestServer start(Config config, List<Route> routes, RawSink sink)
       throws IOException {
+    return start(config, routes, sink, List.of());
+  }
+
+  /** Starts the server with the given routes and endpoints. */
+  public static IngestServer start(
+      Config config, List<Route> routes, RawSink sink, List<Endpoint> endpoints)
+      throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress(config.port()), 64);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     http.setExecutor(executor);
     IngestServer s = new IngestServer(http, executor, config, sink);
     Map<String, Route> byPath = new HashMap<>();
     routes.forEach(r -> byPath.put(r.path(), r));
-    http.createContext("/", exchange -> s.handle(exchange, byPath));
+    Map<String, Endpoint> endpointsByPath = new HashMap<>();
+    endpoints.forEach(e -> endpointsByPath.put(e.path(), e));
+    http.createContext("/", exchange -> s.handle(exchange, byPath, endpointsByPath));
     http.start();
     LOG.info("Ingest HTTP server listening on port {}", s.port());
     return s;
@@ -88,11 +103,16 @@ public final class IngestServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private void handle(HttpExchange ex, Map<String, Route> routes) throws IOException {
+  private void handle(HttpExchange ex, Map<String, Route> routes, Map<String, Endpoint> endpoints)
+      throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
       if (path.equals("/health")) {
         respond(ex, 200, "{\"status\":\"ok\"}");
+        return;
+      }
+      if (endpoints.containsKey(path)) {
+        serve(ex, endpoints.get(path));
         return;
       }
       Route route = routes.get(path);
@@ -109,6 +129,24 @@ public final class IngestServer implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("Failed to handle {} {}", ex.getRequestMethod(), ex.getRequestURI(), e);
+    }
+  }
+
+  private void serve(HttpExchange ex, Endpoint endpoint) throws IOException {
+    if (!endpoint.methods().contains(ex.getRequestMethod())) {
+      String allowed = String.join(", ", new TreeSet<>(endpoint.methods()));
+      ex.getResponseHeaders().add("Allow", allowed);
+      error(ex, 405, "use " + allowed);
+    } else if (endpoint.tokenRequired() && !authorized(ex)) {
+      ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+      error(ex, 401, "missing or wrong bearer token");
+    } else {
+      byte[] body = readLimited(ex.getRequestBody(), config.maxBodyBytes());
+      if (body == null) {
+        error(ex, 413, "body larger than " + config.maxBodyBytes() + " bytes");
+      } else {
+        endpoint.handler().handle(ex, body);
+      }
     }
   }
 
@@ -140,18 +178,29 @@ public final class IngestServer implements AutoCloseable {
       headers.put("content-type", contentType);
     }
     headers.put("culprit.received-from", "http " + route.path());
-    try {
-      sink.write(route.topic(), body, headers)
-          .get(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      error(ex, 503, "interrupted while writing to Kafka");
-      return;
-    } catch (Exception e) {
-      error(ex, 503, "could not write to Kafka: " + e.getMessage());
+    String failed = await(() -> sink.write(route.topic(), body, headers), config.writeTimeout());
+    if (failed != null) {
+      error(ex, 503, failed);
       return;
     }
     respond(ex, 200, "{\"status\":\"accepted\"}");
+  }
+
+  /** Starts a write and waits for it; returns null once it is acknowledged, else why it is not. */
+  static String await(Supplier<CompletableFuture<Void>> write, Duration timeout) {
+    try {
+      write.get().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while writing to Kafka";
+    } catch (TimeoutException e) {
+      return "could not write to Kafka: no acknowledgement within " + timeout;
+    } catch (ExecutionException e) {
+      return "could not write to Kafka: " + e.getCause().getMessage();
+    } catch (RuntimeException e) {
+      return "could not write to Kafka: " + e.getMessage();
+    }
   }
 
   /** The body, or null when it is longer than {@code limit}. */
@@ -160,16 +209,21 @@ public final class IngestServer implements AutoCloseable {
     return bytes.length > limit ? null : bytes;
   }
 
-  private static void error(HttpExchange ex, int status, String message) throws IOException {
+  static void error(HttpExchange ex, int status, String message) throws IOException {
     ObjectNode n = Json.mapper().createObjectNode();
     n.put("status", status);
     n.put("error", message);
     respond(ex, status, n.toString());
   }
 
-  private static void respond(HttpExchange ex, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "application/json");
+  static void respond(HttpExchange ex, int status, String json) throws IOException {
+    send(ex, status, "application/json", json);
+  }
+
+  static void send(HttpExchange ex, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", contentType);
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
