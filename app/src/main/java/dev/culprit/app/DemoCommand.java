@@ -2,6 +2,7 @@ package dev.culprit.app;
 
 import dev.culprit.app.demo.DemoPrinter;
 import dev.culprit.app.demo.DemoRunner;
+import dev.culprit.app.feedback.KafkaFeedbackSink;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
           + " shows each ranked incident next to the fault that was injected."
     })
 final class DemoCommand implements Callable<Integer> {
+  private static final Duration HTTP_WRITE_TIMEOUT = Duration.ofSeconds(10);
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -81,24 +84,29 @@ final class DemoCommand implements Callable<Integer> {
       KafkaTopics.create(
           broker.bootstrapServers(), LivePipeline.topics(), 1, Duration.ofSeconds(60));
       try (KafkaRawSink sink = new KafkaRawSink(broker.bootstrapServers());
-          IngestServer http = startHttp(sink, err)) {
+          KafkaFeedbackSink feedback =
+              new KafkaFeedbackSink(broker.bootstrapServers(), HTTP_WRITE_TIMEOUT);
+          IngestServer http = startHttp(sink, feedback, err)) {
         run(broker, simulator, printer, err);
       }
     }
     return 0;
   }
 
-  private IngestServer startHttp(KafkaRawSink sink, PrintWriter err) {
+  private IngestServer startHttp(KafkaRawSink sink, KafkaFeedbackSink feedback, PrintWriter err) {
     if (httpPort < 0) {
       return null;
     }
     try {
       IngestServer s =
           LivePipeline.startHttp(
-              new IngestServer.Config(httpPort, null, 8 << 20, Duration.ofSeconds(10)),
+              new IngestServer.Config(httpPort, null, 8 << 20, HTTP_WRITE_TIMEOUT),
               sink,
+              feedback,
               EntityMapping.defaults());
-      err.printf("HTTP receivers on port %d (POST /api/v1/alerts, /v1/traces, ...)%n", s.port());
+      err.printf(
+          "HTTP receivers on port %d (POST /api/v1/alerts, /v1/traces, ..., /api/feedback)%n",
+          s.port());
       return s;
     } catch (java.io.IOException e) {
       err.printf("HTTP receivers not started: port %d: %s%n", httpPort, e.getMessage());

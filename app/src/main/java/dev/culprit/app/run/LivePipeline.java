@@ -1,6 +1,9 @@
 package dev.culprit.app.run;
 
+import dev.culprit.app.feedback.FeedbackSink;
+import dev.culprit.app.http.FeedbackRoutes;
 import dev.culprit.app.http.IngestServer;
+import dev.culprit.app.http.RawSink;
 import dev.culprit.app.http.Route;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
@@ -12,6 +15,8 @@ import dev.culprit.ingest.format.WireFormat;
 import dev.culprit.ingest.stage.NormalizeStage;
 import dev.culprit.model.Topic;
 import dev.culprit.model.Topics;
+import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -70,10 +75,15 @@ public final class LivePipeline {
                 : null);
   }
 
-  /** Starts the HTTP receivers, writing accepted payloads through {@code sink}. */
+  /**
+   * Starts the HTTP receivers, writing accepted payloads through {@code sink}, and the feedback
+   * endpoints ({@link FeedbackRoutes}), writing feedback through {@code feedback}.
+   */
   public static IngestServer startHttp(
-      IngestServer.Config config, dev.culprit.app.http.RawSink sink, EntityMapping mapping)
-      throws java.io.IOException {
-    return IngestServer.start(config, routes(mapping), sink);
+      IngestServer.Config config, RawSink sink, FeedbackSink feedback, EntityMapping mapping)
+      throws IOException {
+    FeedbackRoutes feedbackRoutes =
+        new FeedbackRoutes(feedback, Clock.systemUTC(), config.writeTimeout());
+    return IngestServer.start(config, routes(mapping), sink, feedbackRoutes.endpoints());
   }
 }

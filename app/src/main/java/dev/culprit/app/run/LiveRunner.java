@@ -1,5 +1,6 @@
 package dev.culprit.app.run;
 
+import dev.culprit.app.feedback.KafkaFeedbackSink;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.kafka.KafkaTopics;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Culprit running live against a Kafka cluster: creates the topics it needs, runs the normalising
- * stage and the pipeline as one Kafka Streams application, and serves the HTTP receivers.
+ * stage and the pipeline as one Kafka Streams application, and serves the HTTP receivers and the
+ * feedback endpoints.
  */
 public final class LiveRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveRunner.class);
@@ -52,12 +54,15 @@ public final class LiveRunner implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final KafkaRawSink sink;
+  private final KafkaFeedbackSink feedback;
   private final IngestServer server;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-  private LiveRunner(KafkaStreams streams, KafkaRawSink sink, IngestServer server) {
+  private LiveRunner(
+      KafkaStreams streams, KafkaRawSink sink, KafkaFeedbackSink feedback, IngestServer server) {
     this.streams = streams;
     this.sink = sink;
+    this.feedback = feedback;
     this.server = server;
   }
 
@@ -70,17 +75,23 @@ public final class LiveRunner implements AutoCloseable {
         CulpritPipeline.streamsProperties(s.applicationId(), s.bootstrapServers(), s.stateDir());
     KafkaStreams streams = new KafkaStreams(LivePipeline.topology(config, s.mapping()), p);
     KafkaRawSink sink = s.http() == null ? null : new KafkaRawSink(s.bootstrapServers());
+    KafkaFeedbackSink feedback =
+        s.http() == null
+            ? null
+            : new KafkaFeedbackSink(s.bootstrapServers(), s.http().writeTimeout());
     IngestServer server = null;
     try {
-      server = s.http() == null ? null : LivePipeline.startHttp(s.http(), sink, s.mapping());
+      server =
+          s.http() == null ? null : LivePipeline.startHttp(s.http(), sink, feedback, s.mapping());
     } catch (IOException | RuntimeException e) {
       streams.close();
       if (sink != null) {
         sink.close();
+        feedback.close();
       }
       throw e;
     }
-    LiveRunner runner = new LiveRunner(streams, sink, server);
+    LiveRunner runner = new LiveRunner(streams, sink, feedback, server);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("The pipeline failed", e);
@@ -134,6 +145,7 @@ public final class LiveRunner implements AutoCloseable {
     }
     if (sink != null) {
       sink.close();
+      feedback.close();
     }
     streams.close(Duration.ofSeconds(30));
   }

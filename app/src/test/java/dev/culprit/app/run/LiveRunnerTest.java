@@ -11,7 +11,9 @@ import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.ParseResult;
 import dev.culprit.model.Alert;
 import dev.culprit.model.EntityRef;
+import dev.culprit.model.Feedback;
 import dev.culprit.model.GraphEdge;
+import dev.culprit.model.Json;
 import dev.culprit.model.Topics;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -47,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Live ingest on the in-JVM broker: HTTP receivers write raw topics, the normalising stage turns
  * them into canonical signals keyed by entity, and unreadable raw records land in the dead-letter
- * topic.
+ * topic; feedback posted to the same server lands in {@code culprit.feedback}.
  */
 class LiveRunnerTest {
   private static final String WEBHOOK =
@@ -121,6 +123,52 @@ class LiveRunnerTest {
       assertThat(edge.key()).isEqualTo(DECLARED.key());
       assertThat(edge.declared()).isTrue();
       assertThat(edge.lastSeen()).isPositive();
+    }
+  }
+
+  @Test
+  void feedbackPostedToTheRunningServerLandsInTheFeedbackTopic() throws Exception {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        LiveRunner runner =
+            LiveRunner.start(
+                new LiveRunner.Settings(
+                    broker.bootstrapServers(),
+                    "culprit-feedback-test",
+                    state,
+                    1,
+                    new IngestServer.Config(0, null, 1 << 16, Duration.ofSeconds(30)),
+                    EntityMapping.defaults(),
+                    List.of()),
+                PipelineConfig.defaults())) {
+      int port = runner.httpPort();
+      HttpResponse<String> feedback =
+          post(
+              port,
+              "/api/feedback",
+              "application/json",
+              "{\"incidentId\":\"inc-1\",\"kind\":\"ROOT_CAUSE\",\"rootCause\":\"cart\"}"
+                  .getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://127.0.0.1:"
+                              + port
+                              + "/feedback?incident=inc-1&action=false-positive"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(feedback.statusCode()).isEqualTo(202);
+      assertThat(page.statusCode()).isEqualTo(200);
+      List<ConsumerRecord<byte[], byte[]>> stored = read(broker, Topics.FEEDBACK.name(), 1);
+      assertThat(stored).hasSize(1);
+      assertThat(new String(stored.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("inc-1");
+      assertThat(
+              Topics.FEEDBACK
+                  .valueSerde()
+                  .deserializer()
+                  .deserialize(Topics.FEEDBACK.name(), stored.get(0).value()))
+          .isEqualTo(Json.mapper().readValue(feedback.body(), Feedback.class));
     }
   }
 
