@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       ReplayCommand.class,
+      TrainCommand.class,
       GraphCommand.class,
       FeedbackCommand.class,
       CommandLine.HelpCommand.class

@@ -11,6 +11,7 @@ import dev.culprit.app.replay.ReportTable;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.Rankers;
+import dev.culprit.correlation.suppress.SuppressionConfig;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.model.Json;
 import dev.culprit.model.SignalType;
@@ -114,6 +115,27 @@ final class ReplayCommand implements Callable<Integer> {
               + " contributes: metrics, logs, traces or alerts (repeatable or comma-separated).")
   List<SignalType> without = new ArrayList<>();
 
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "Noise model from `culprit train`: evidence that falls in a cluster of past noise is"
+              + " held back from opening incidents (it still counts inside incidents).")
+  Path model;
+
+  @Option(
+      names = "--no-suppression",
+      description = "Hold nothing back: no duplicate, flapping or noise-model suppression.")
+  boolean noSuppression;
+
+  @Option(
+      names = "--score-from",
+      paramLabel = "TIME",
+      description =
+          "Score only faults from this instant on (ISO-8601) and count only incidents opened from"
+              + " then on; earlier signals still warm the pipeline up. Pairs with `train --until`.")
+  String scoreFrom;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -127,15 +149,37 @@ final class ReplayCommand implements Callable<Integer> {
           spec.commandLine(),
           "--ranker must be one of " + String.join(", ", Rankers.names()) + ", not " + ranker);
     }
-    PipelineConfig config = PipelineConfig.defaults().withRanker(ranker);
+    if (model != null && noSuppression) {
+      throw new ParameterException(spec.commandLine(), "Use either --model or --no-suppression");
+    }
+    String suppression = "rules";
+    SuppressionConfig sc = SuppressionConfig.defaults();
+    if (noSuppression) {
+      sc = SuppressionConfig.off();
+      suppression = "off";
+    } else if (model != null) {
+      suppression = "model " + Models.check(spec.commandLine(), model).version();
+      sc = sc.withModel(model);
+    }
+    PipelineConfig config = PipelineConfig.defaults().withRanker(ranker).withSuppression(sc);
     Dataset ds = openDataset();
     Replay replay =
         new Replay(
-            ds,
-            triggered,
-            ranker,
-            topology == null ? List.of() : DeclaredTopology.read(topology),
-            Set.copyOf(without));
+                ds,
+                triggered,
+                ranker,
+                topology == null ? List.of() : DeclaredTopology.read(topology),
+                Set.copyOf(without))
+            .describingSuppression(suppression);
+    if (scoreFrom != null) {
+      try {
+        replay.scoringFrom(java.time.Instant.parse(scoreFrom).toEpochMilli());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--score-from must be an ISO-8601 instant like 2022-03-21T00:00:00Z");
+      }
+    }
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, quiet);
     ReplayReport result;

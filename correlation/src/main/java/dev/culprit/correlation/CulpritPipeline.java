@@ -3,6 +3,7 @@ package dev.culprit.correlation;
 import dev.culprit.correlation.evidence.EvidenceStage;
 import dev.culprit.correlation.incident.IncidentStage;
 import dev.culprit.correlation.rank.RootCauseRanker;
+import dev.culprit.correlation.suppress.ModelSource;
 import dev.culprit.model.Alert;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
@@ -11,6 +12,7 @@ import dev.culprit.model.Topic;
 import dev.culprit.model.Topics;
 import dev.culprit.topology.stage.GraphStage;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -71,7 +73,11 @@ public final class CulpritPipeline {
             config.incidents(),
             config.scope(),
             () -> decorate.apply(ranker.get()),
-            config.graph().edgeExpiry())
+            config.graph().edgeExpiry(),
+            config.suppression(),
+            config.suppression().model() == null
+                ? ModelSource.none()
+                : new ModelSource(config.suppression().model(), Clock.systemUTC()))
         .addTo(builder, events);
   }
 

@@ -2,6 +2,7 @@ package dev.culprit.correlation;
 
 import dev.culprit.correlation.evidence.EvidenceConfig;
 import dev.culprit.correlation.incident.IncidentConfig;
+import dev.culprit.correlation.suppress.SuppressionConfig;
 import dev.culprit.model.Scopes;
 import dev.culprit.topology.stage.GraphStageConfig;
 import java.util.Objects;
@@ -14,13 +15,15 @@ import java.util.Objects;
  * @param graph graph learning
  * @param scope the incident scope signals are grouped in
  * @param ranker the root-cause ranker, by name (see {@link Rankers})
+ * @param suppression what may be held back from opening incidents, and the noise model
  */
 public record PipelineConfig(
     EvidenceConfig evidence,
     IncidentConfig incidents,
     GraphStageConfig graph,
     String scope,
-    String ranker) {
+    String ranker,
+    SuppressionConfig suppression) {
 
   public PipelineConfig {
     Objects.requireNonNull(evidence, "evidence");
@@ -29,6 +32,16 @@ public record PipelineConfig(
     scope = scope == null ? Scopes.DEFAULT : scope;
     ranker = ranker == null ? Rankers.DEFAULT : ranker;
     Rankers.supplier(ranker);
+    suppression = suppression == null ? SuppressionConfig.defaults() : suppression;
+  }
+
+  public PipelineConfig(
+      EvidenceConfig evidence,
+      IncidentConfig incidents,
+      GraphStageConfig graph,
+      String scope,
+      String ranker) {
+    this(evidence, incidents, graph, scope, ranker, SuppressionConfig.defaults());
   }
 
   /** The defaults: one-minute windows, ten seconds of grace, the default scope and ranker. */
@@ -42,6 +55,10 @@ public record PipelineConfig(
   }
 
   public PipelineConfig withRanker(String name) {
-    return new PipelineConfig(evidence, incidents, graph, scope, name);
+    return new PipelineConfig(evidence, incidents, graph, scope, name, suppression);
+  }
+
+  public PipelineConfig withSuppression(SuppressionConfig s) {
+    return new PipelineConfig(evidence, incidents, graph, scope, ranker, s);
   }
 }

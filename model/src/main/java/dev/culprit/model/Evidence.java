@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param onset when the departure started (epoch millis)
  * @param time the end of the window that produced this evidence (epoch millis)
  * @param detail a short human-readable description
+ * @param suppression why the item may not open an incident on its own, or null when it may
  */
 public record Evidence(
     Resource resource,
@@ -28,7 +29,8 @@ public record Evidence(
     Direction direction,
     long onset,
     long time,
-    String detail) {
+    String detail,
+    Suppression suppression) {
 
   public Evidence {
     Objects.requireNonNull(resource, "resource");
@@ -36,6 +38,33 @@ public record Evidence(
     Objects.requireNonNull(feature, "feature");
     direction = direction == null ? Direction.UP : direction;
     detail = detail == null ? "" : detail;
+  }
+
+  /** Evidence that no suppression rule has held back. */
+  public Evidence(
+      Resource resource,
+      SignalType signal,
+      String feature,
+      double score,
+      double value,
+      double baseline,
+      Direction direction,
+      long onset,
+      long time,
+      String detail) {
+    this(resource, signal, feature, score, value, baseline, direction, onset, time, detail, null);
+  }
+
+  /** This evidence with {@code s} as its suppression decision (null lifts it). */
+  public Evidence withSuppression(Suppression s) {
+    return new Evidence(
+        resource, signal, feature, score, value, baseline, direction, onset, time, detail, s);
+  }
+
+  /** Whether a suppression rule has held this evidence back from opening incidents. */
+  @JsonIgnore
+  public boolean suppressed() {
+    return suppression != null;
   }
 
   @JsonIgnore

@@ -29,6 +29,11 @@ public final class Topics {
       new Topic<>("culprit.incidents", KEY, JsonSerde.of(Incident.class));
   public static final Topic<String, Feedback> FEEDBACK =
       new Topic<>("culprit.feedback", KEY, JsonSerde.of(Feedback.class));
+
+  /** Evidence that a suppression rule held back, with its decision; keyed like the evidence. */
+  public static final Topic<String, Evidence> SUPPRESSED =
+      new Topic<>("culprit.suppressed", KEY, JsonSerde.of(Evidence.class));
+
   public static final Topic<byte[], byte[]> DLQ =
       new Topic<>("culprit.dlq", Serdes.ByteArray(), Serdes.ByteArray());
 
@@ -37,7 +42,17 @@ public final class Topics {
   /** Every topic Culprit reads or writes, for topic creation. */
   public static List<Topic<?, ?>> all() {
     return List.of(
-        ALERTS, METRICS, LOGS, SPANS, TRIGGERS, EVIDENCE, GRAPH, INCIDENTS, FEEDBACK, DLQ);
+        ALERTS,
+        METRICS,
+        LOGS,
+        SPANS,
+        TRIGGERS,
+        EVIDENCE,
+        SUPPRESSED,
+        GRAPH,
+        INCIDENTS,
+        FEEDBACK,
+        DLQ);
   }
 
   /** The canonical signal topics that ingest writes and the pipeline reads. */

@@ -45,7 +45,11 @@ public final class InProcessDriver implements PipelineDriver {
   private final CapturedRecords captured;
 
   private final TestOutputTopic<String, Evidence> evidence;
+  private final TestOutputTopic<String, Evidence> suppressedTopic;
   private final Consumer<Evidence> evidenceSink;
+  private final TestOutputTopic<String, GraphEdge> graph;
+  private final Consumer<GraphEdge> graphSink;
+  private long suppressed;
 
   public InProcessDriver(Topology topology) {
     this(topology, null);
@@ -53,7 +57,17 @@ public final class InProcessDriver implements PipelineDriver {
 
   /** A driver that also hands every evidence record to {@code evidenceSink} (may be null). */
   public InProcessDriver(Topology topology, Consumer<Evidence> evidenceSink) {
+    this(topology, evidenceSink, null);
+  }
+
+  /**
+   * A driver that also hands every evidence record to {@code evidenceSink} and every learned graph
+   * edge to {@code graphSink} (either may be null).
+   */
+  public InProcessDriver(
+      Topology topology, Consumer<Evidence> evidenceSink, Consumer<GraphEdge> graphSink) {
     this.evidenceSink = evidenceSink;
+    this.graphSink = graphSink;
     try {
       stateDir = Files.createTempDirectory("culprit-replay-state");
     } catch (IOException e) {
@@ -74,6 +88,8 @@ public final class InProcessDriver implements PipelineDriver {
     captured = new CapturedRecords(driver);
     incidents = output(Topics.INCIDENTS);
     evidence = output(Topics.EVIDENCE);
+    suppressedTopic = output(Topics.SUPPRESSED);
+    graph = output(Topics.GRAPH);
   }
 
   private <V> TestInputTopic<String, V> input(Topic<String, V> t) {
@@ -120,11 +136,25 @@ public final class InProcessDriver implements PipelineDriver {
     if (evidenceSink != null) {
       evidence.readValuesToList().forEach(evidenceSink);
     }
-    captured.discardAllBut(
-        evidenceSink == null
-            ? Set.of(Topics.INCIDENTS.name())
-            : Set.of(Topics.INCIDENTS.name(), Topics.EVIDENCE.name()));
+    if (graphSink != null) {
+      graph.readValuesToList().forEach(graphSink);
+    }
+    suppressed += suppressedTopic.readValuesToList().size();
+    Set<String> kept =
+        new java.util.HashSet<>(Set.of(Topics.INCIDENTS.name(), Topics.SUPPRESSED.name()));
+    if (evidenceSink != null) {
+      kept.add(Topics.EVIDENCE.name());
+    }
+    if (graphSink != null) {
+      kept.add(Topics.GRAPH.name());
+    }
+    captured.discardAllBut(kept);
     return incidents.readValuesToList();
+  }
+
+  @Override
+  public long suppressed() {
+    return suppressed;
   }
 
   @Override

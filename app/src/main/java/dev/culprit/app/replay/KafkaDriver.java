@@ -45,10 +45,12 @@ public final class KafkaDriver implements PipelineDriver {
   private final SignalProducer producer;
   private final IncidentConsumer incidents;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final long suppressedBefore;
 
   public KafkaDriver(String bootstrapServers, Topology topology) {
     this.bootstrapServers = bootstrapServers;
     KafkaTopics.create(bootstrapServers, Topics.all(), 1, Duration.ofSeconds(60));
+    this.suppressedBefore = suppressedEnd();
     this.stateDir = Directories.createTemp("culprit-replay-state");
     Properties p = CulpritPipeline.streamsProperties(applicationId, bootstrapServers, stateDir);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
@@ -105,6 +107,33 @@ public final class KafkaDriver implements PipelineDriver {
       out.addAll(batch);
     } while (!batch.isEmpty());
     return out;
+  }
+
+  /** Suppressed items published since this driver started: the growth of the topic's end. */
+  @Override
+  public long suppressed() {
+    return suppressedEnd() - suppressedBefore;
+  }
+
+  private long suppressedEnd() {
+    try (Admin admin = KafkaTopics.admin(bootstrapServers)) {
+      String topic = Topics.SUPPRESSED.name();
+      int partitions =
+          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+      Map<TopicPartition, OffsetSpec> ask = new java.util.HashMap<>();
+      for (int i = 0; i < partitions; i++) {
+        ask.put(new TopicPartition(topic, i), OffsetSpec.latest());
+      }
+      return admin.listOffsets(ask).all().get().values().stream()
+          .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+          .sum();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading " + Topics.SUPPRESSED.name(), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(
+          "Cannot read the offsets of " + Topics.SUPPRESSED.name() + ": " + e.getCause(), e);
+    }
   }
 
   /** Records not yet committed by the application, over its input and repartition topics. */

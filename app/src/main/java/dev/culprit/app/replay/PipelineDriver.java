@@ -24,6 +24,9 @@ public interface PipelineDriver extends AutoCloseable {
   /** Waits until everything sent has been processed; returns the remaining incidents. */
   List<Incident> finish();
 
+  /** Evidence items the pipeline has published to {@code culprit.suppressed} so far. */
+  long suppressed();
+
   @Override
   void close();
 }

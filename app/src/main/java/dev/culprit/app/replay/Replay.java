@@ -40,6 +40,8 @@ public final class Replay {
 
   private final List<GraphEdge> declared;
   private final Set<SignalType> without;
+  private String suppression = "rules";
+  private long scoreFrom = Long.MIN_VALUE;
   private final RankTimings timings = new RankTimings();
 
   public Replay(Dataset dataset, boolean triggered, String ranker) {
@@ -66,6 +68,25 @@ public final class Replay {
         without.isEmpty()
             ? Collections.unmodifiableSet(EnumSet.noneOf(SignalType.class))
             : Collections.unmodifiableSet(EnumSet.copyOf(without));
+  }
+
+  /**
+   * Scores only faults from {@code time} on, and counts only incidents opened from then on (earlier
+   * history still flows through the pipeline): the held-out part of a set whose first part a model
+   * was trained on.
+   */
+  public Replay scoringFrom(long time) {
+    this.scoreFrom = time;
+    return this;
+  }
+
+  /**
+   * Says in the report what suppressed evidence: {@code off}, {@code rules} (the default) or {@code
+   * model VERSION}.
+   */
+  public Replay describingSuppression(String description) {
+    this.suppression = description;
+    return this;
   }
 
   /**
@@ -123,15 +144,22 @@ public final class Replay {
       progress.accept(new Progress(source.totalBytes(), source.totalBytes(), signals, last));
     }
     long elapsed = (System.nanoTime() - started) / 1_000_000;
-    double hours = read == 0 ? 0 : (last - first) / 3_600_000.0;
-    return report(new Evaluator.Outcome(faults, incidents), elapsed, signals, hours);
+    if (scoreFrom != Long.MIN_VALUE) {
+      faults = faults.stream().filter(f -> f.time() >= scoreFrom).toList();
+      incidents.values().removeIf(i -> i.trigger() == null && i.openedAt() < scoreFrom);
+      first = Math.max(first, scoreFrom);
+    }
+    double hours = read == 0 || last < first ? 0 : (last - first) / 3_600_000.0;
+    return report(
+        new Evaluator.Outcome(faults, incidents), elapsed, signals, hours, driver.suppressed());
   }
 
   private static Trigger trigger(FaultLabel f) {
     return new Trigger(f.id(), f.time(), null);
   }
 
-  private ReplayReport report(Evaluator.Outcome outcome, long elapsed, long signals, double hours) {
+  private ReplayReport report(
+      Evaluator.Outcome outcome, long elapsed, long signals, double hours, long suppressed) {
     Evaluator evaluator = new Evaluator();
     Set<String> matched = new HashSet<>();
     List<ReplayReport.Case> cases = evaluator.cases(outcome, triggered, matched);
@@ -160,6 +188,8 @@ public final class Replay {
         Math.round(hours * 100) / 100.0,
         without.stream().map(t -> t.label() + "s").toList(),
         ReplayReport.Timing.of(timings.summary()),
+        suppressed,
+        suppression,
         new ArrayList<>(cases));
   }
 

@@ -24,6 +24,10 @@ import java.util.List;
  * @param replayedHours event time covered by the replay
  * @param without signal types left out before the pipeline (an ablation), plural labels
  * @param rankingMs wall-clock time of the ranker's calls
+ * @param suppressed evidence items held back from opening incidents (duplicates, flapping, or
+ *     learned noise), published to {@code culprit.suppressed}
+ * @param suppression what suppressed them: {@code off}, {@code rules} (duplicates and flapping), or
+ *     {@code model VERSION} (the rules and a noise model)
  * @param cases one per fault
  */
 public record ReplayReport(
@@ -44,6 +48,8 @@ public record ReplayReport(
     @JsonProperty("replayed_hours") double replayedHours,
     List<String> without,
     @JsonProperty("ranking_ms") Timing rankingMs,
+    long suppressed,
+    String suppression,
     List<Case> cases) {
 
   public ReplayReport {

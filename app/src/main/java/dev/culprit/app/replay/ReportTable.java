@@ -67,5 +67,10 @@ public final class ReportTable {
         t.p99(),
         t.max(),
         r.without().isEmpty() ? "" : "; without " + String.join(", ", r.without()));
+    out.printf(
+        Locale.ROOT,
+        "suppressed: %,d evidence items (suppression: %s)%n",
+        r.suppressed(),
+        r.suppression());
   }
 }

@@ -161,6 +161,11 @@ class ReplayTest {
     }
 
     @Override
+    public long suppressed() {
+      return 0;
+    }
+
+    @Override
     public void close() {}
   }
 }

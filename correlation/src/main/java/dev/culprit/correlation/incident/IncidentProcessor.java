@@ -108,6 +108,8 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     List<Evidence> latest =
         new ArrayList<>(EvidenceKeys.range(evidence, scope, now - window + 1, now));
     latest.addAll(st.late());
+    // suppressed items may be evidence in an incident, but never open or sustain one
+    latest.removeIf(Evidence::suppressed);
     Map<EntityRef, Double> excess =
         Excess.byCandidate(input(scope, latest, now - window + 1, now, graph, List.of()));
     Map.Entry<EntityRef, Double> hottest =

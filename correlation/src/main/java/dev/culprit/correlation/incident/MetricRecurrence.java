@@ -113,6 +113,7 @@ final class MetricRecurrence {
             1 + recurred,
             e.feature(),
             recurred,
-            historyMillis / 3_600_000));
+            historyMillis / 3_600_000),
+        e.suppression());
   }
 }

@@ -25,11 +25,23 @@ public final class NezhaDataset implements Dataset {
   private final Path root;
   private final List<String> days;
   private final List<FaultLabel> faults;
+  private final boolean referenceOnly;
 
-  private NezhaDataset(Path root, List<String> days, List<FaultLabel> faults) {
+  private NezhaDataset(
+      Path root, List<String> days, List<FaultLabel> faults, boolean referenceOnly) {
     this.root = root;
     this.days = days;
     this.faults = faults;
+    this.referenceOnly = referenceOnly;
+  }
+
+  /**
+   * The same dataset reduced to its {@code construct_data}: what a model of normal behaviour may be
+   * learned from. Its labels are those of {@code rca_data}, for keeping fault minutes out of what
+   * is learned (its metric files are copies of {@code rca_data}'s, faults included).
+   */
+  public NezhaDataset referenceOnly() {
+    return new NezhaDataset(root, days, faults, true);
   }
 
   /**
@@ -46,7 +58,7 @@ public final class NezhaDataset implements Dataset {
     Path dir = isArchive(path) ? Archives.extractTarGzToTemp(path) : path;
     Path root = NezhaLayout.findRoot(dir);
     List<String> days = NezhaLayout.days(root);
-    return new NezhaDataset(root, days, NezhaFaults.read(root, days));
+    return new NezhaDataset(root, days, NezhaFaults.read(root, days), false);
   }
 
   private static boolean isArchive(Path path) {
@@ -57,7 +69,7 @@ public final class NezhaDataset implements Dataset {
   /** The name of the dataset's directory. */
   @Override
   public String name() {
-    return root.getFileName().toString();
+    return root.getFileName().toString() + (referenceOnly ? " (construct_data)" : "");
   }
 
   /** The days read, {@code yyyy-MM-dd}, in order. */
@@ -72,6 +84,7 @@ public final class NezhaDataset implements Dataset {
 
   @Override
   public MergedSignalSource open() throws IOException {
-    return new MergedSignalSource(NezhaParts.of(root, days));
+    return new MergedSignalSource(
+        referenceOnly ? NezhaParts.reference(root, days) : NezhaParts.of(root, days));
   }
 }

@@ -43,6 +43,27 @@ final class NezhaParts {
     return parts;
   }
 
+  /**
+   * Only {@code construct_data}: the reference files (a fault-free minute of traces and logs, and
+   * the metric files), for learning what normal looks like.
+   */
+  static List<CsvPart> reference(Path root, List<String> days) throws IOException {
+    List<CsvPart> parts = new ArrayList<>();
+    for (String day : days) {
+      long notBefore = NezhaLayout.dayStart(day) - DAY;
+      for (Path file : NezhaLayout.files(root, CONSTRUCT, day, "metric")) {
+        parts.add(new CsvPart(file, notBefore, true, METRICS));
+      }
+      for (Path file : NezhaLayout.files(root, CONSTRUCT, day, "trace")) {
+        parts.add(new CsvPart(file, notBefore(day, file), false, TRACES));
+      }
+      for (Path file : NezhaLayout.files(root, CONSTRUCT, day, "log")) {
+        parts.add(new CsvPart(file, notBefore(day, file), false, LOGS));
+      }
+    }
+    return parts;
+  }
+
   private static List<CsvPart> metrics(Path root, String day) throws IOException {
     long notBefore = NezhaLayout.dayStart(day) - DAY;
     List<CsvPart> parts = new ArrayList<>();

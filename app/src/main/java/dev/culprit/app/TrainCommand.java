@@ -1,0 +1,195 @@
+package dev.culprit.app;
+
+import dev.culprit.app.replay.Evaluator;
+import dev.culprit.app.replay.InProcessDriver;
+import dev.culprit.app.replay.ProgressBar;
+import dev.culprit.app.replay.Replay;
+import dev.culprit.app.train.TrainingOutcomes;
+import dev.culprit.app.train.TrainingSamples;
+import dev.culprit.correlation.CulpritPipeline;
+import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.correlation.suppress.AlertClusterer;
+import dev.culprit.correlation.suppress.NoiseModel;
+import dev.culprit.correlation.suppress.NoiseModelTrainer;
+import dev.culprit.correlation.suppress.SuppressionConfig;
+import dev.culprit.ingest.dataset.Dataset;
+import dev.culprit.ingest.dataset.TimeSlice;
+import dev.culprit.ingest.nezha.NezhaDataset;
+import dev.culprit.model.Evidence;
+import dev.culprit.model.GraphEdge;
+import dev.culprit.model.Incident;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code culprit train}: replays history through the pipeline (nothing suppressed), labels each
+ * alert and anomaly by what became of it, clusters them and writes a noise model.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Learns which alerts and anomalies are noise from history and writes a noise model for"
+          + " `run`, `demo` and `replay --model`.",
+      "nezha: learns from the dataset's construct_data only (its fault-free reference), leaving"
+          + " out the minutes around labelled faults. fault-alerts: learns from the labelled"
+          + " history before --until (items of incidents that found a fault were not noise)."
+    })
+final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--dataset",
+      required = true,
+      description = "Dataset format: nezha or fault-alerts.")
+  String dataset;
+
+  @Option(
+      names = "--path",
+      required = true,
+      description = "Dataset directory (or .tar.gz archive for nezha).")
+  Path path;
+
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file.")
+  Path model;
+
+  @Option(
+      names = "--algorithm",
+      defaultValue = "kmeans",
+      description = "Clustering: kmeans (default), dbscan or hdbscan.")
+  String algorithm;
+
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      description =
+          "Learn only from signals and labels before this instant (ISO-8601, e.g."
+              + " 2022-03-21T00:00:00Z), so that a replay scored from it on is not learned from.")
+  String until;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.exists(path)) {
+      throw new ParameterException(spec.commandLine(), "No such dataset path: " + path);
+    }
+    AlertClusterer clusterer;
+    try {
+      clusterer = AlertClusterer.named(algorithm);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Dataset ds = DatasetFormats.open(spec.commandLine(), dataset, path);
+    boolean faultFree = ds instanceof NezhaDataset;
+    if (ds instanceof NezhaDataset n) {
+      ds = n.referenceOnly();
+    }
+    if (until != null) {
+      ds = new TimeSlice(ds, instant(until));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    List<Evidence> items = new ArrayList<>();
+    List<GraphEdge> edges = new ArrayList<>();
+    Map<String, Incident> incidents = new LinkedHashMap<>();
+    PipelineConfig config = PipelineConfig.defaults().withSuppression(SuppressionConfig.off());
+    Replay replay = new Replay(ds, false, config.ranker());
+    ProgressBar bar = new ProgressBar(err, quiet);
+    err.println("replaying " + ds.name() + " to collect history...");
+    var report =
+        replay.run(
+            new InProcessDriver(CulpritPipeline.build(config), items::add, edges::add),
+            bar::update,
+            i -> incidents.merge(i.id(), i, (a, b) -> b.version() >= a.version() ? b : a));
+    bar.done();
+    List<TrainingOutcomes.Outcome> outcomes;
+    String source;
+    if (faultFree) {
+      outcomes = TrainingOutcomes.faultFree(items, ds.faults());
+      source = ds.name() + ", fault-free reference; minutes near labelled faults left out";
+    } else {
+      List<TrainingOutcomes.Confirmed> confirmed = new ArrayList<>();
+      for (var c :
+          new Evaluator()
+              .cases(new Evaluator.Outcome(ds.faults(), incidents), false, new HashSet<>())) {
+        if (c.incident() != null) {
+          confirmed.add(new TrainingOutcomes.Confirmed(incidents.get(c.incident()), c.truth()));
+        }
+      }
+      outcomes = TrainingOutcomes.labelled(items, confirmed, List.of(), ds.faults());
+      source =
+          ds.name()
+              + ", "
+              + ds.faults().size()
+              + " labelled faults, "
+              + confirmed.size()
+              + " confirmed incidents of "
+              + incidents.size();
+    }
+    TrainingOutcomes.Summary summary = TrainingOutcomes.summary(outcomes, items.size());
+    var samples = TrainingSamples.of(items, outcomes, edges, config.scope());
+    if (samples.isEmpty()) {
+      err.println("no alerts or anomalies to learn from in " + ds.name() + "; no model written");
+      return 1;
+    }
+    NoiseModel m =
+        new NoiseModelTrainer(clusterer).fit(samples, source, System.currentTimeMillis());
+    m.write(model);
+    SuppressionConfig policy = SuppressionConfig.defaults();
+    long suppressing =
+        m.clusters().stream()
+            .filter(
+                c -> c.support() >= policy.minSupport() && c.noiseRate() >= policy.minNoiseRate())
+            .count();
+    out.printf(
+        Locale.ROOT,
+        "history: %,d evidence items over %.1f h; %,d noise, %,d part of confirmed incidents,"
+            + " %,d left out (near a labelled fault, fate unknown)%n",
+        summary.items(),
+        report.replayedHours(),
+        summary.noise(),
+        summary.confirmed(),
+        summary.leftOut());
+    out.printf(
+        Locale.ROOT,
+        "model %s (%s): %d clusters, %d of them suppress (at least %d items, %.0f%% noise);"
+            + " %,d of %,d items in no cluster%n",
+        m.version(),
+        m.algorithm(),
+        m.clusters().size(),
+        suppressing,
+        policy.minSupport(),
+        100 * policy.minNoiseRate(),
+        m.outliers(),
+        m.trainedOn());
+    out.println("model written to " + model);
+    out.flush();
+    return 0;
+  }
+
+  private long instant(String text) {
+    try {
+      return Instant.parse(text).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--until must be an ISO-8601 instant like 2022-03-21T00:00:00Z");
+    }
+  }
+}

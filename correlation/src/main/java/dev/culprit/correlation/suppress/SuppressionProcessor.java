@@ -1,0 +1,102 @@
+package dev.culprit.correlation.suppress;
+
+import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.model.EntityRef;
+import dev.culprit.model.Evidence;
+import dev.culprit.model.GraphEdge;
+import dev.culprit.model.Suppression;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Puts each alert and anomaly in its historical context (key: scope) and attaches the suppression
+ * decision, if any, before the incident stage sees it. Ticks and triggers pass through unchanged.
+ * The entity graph's degrees are read once per tick.
+ */
+public final class SuppressionProcessor
+    extends ContextualProcessor<String, ScopedEvent, String, ScopedEvent> {
+  private final SuppressionPolicy policy;
+  private final Supplier<NoiseModel> model;
+  private final String historyStore;
+  private final String graphStore;
+  private FeatureHistory history;
+  private KeyValueStore<String, ValueAndTimestamp<GraphEdge>> graph;
+  private Map<String, Integer> degrees = new HashMap<>();
+  private boolean degreesRead;
+
+  public SuppressionProcessor(
+      SuppressionPolicy policy,
+      Supplier<NoiseModel> model,
+      String historyStore,
+      String graphStore) {
+    this.policy = policy;
+    this.model = model;
+    this.historyStore = historyStore;
+    this.graphStore = graphStore;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ScopedEvent> context) {
+    super.init(context);
+    KeyValueStore<String, FeatureHistory.Entry> store = context.getStateStore(historyStore);
+    history =
+        new FeatureHistory(
+            new FeatureHistory.Store() {
+              @Override
+              public FeatureHistory.Entry get(String key) {
+                return store.get(key);
+              }
+
+              @Override
+              public void put(String key, FeatureHistory.Entry value) {
+                store.put(key, value);
+              }
+
+              @Override
+              public void delete(String key) {
+                store.delete(key);
+              }
+            });
+    graph = context.getStateStore(graphStore);
+  }
+
+  @Override
+  public void process(Record<String, ScopedEvent> record) {
+    ScopedEvent event = record.value();
+    if (event instanceof ScopedEvent.Tick) {
+      degreesRead = false;
+    } else if (event instanceof ScopedEvent.EvidenceEvent ev) {
+      Evidence e = ev.evidence();
+      FeatureHistory.Context c = history.observe(record.key(), e, degree(e.entity()));
+      Suppression s = policy.decide(e, c, model.get());
+      if (s != null) {
+        event = new ScopedEvent.EvidenceEvent(e.withSuppression(s));
+      }
+    }
+    context().forward(record.withValue(event));
+  }
+
+  private int degree(EntityRef entity) {
+    if (!degreesRead) {
+      Map<String, Integer> d = new HashMap<>();
+      try (KeyValueIterator<String, ValueAndTimestamp<GraphEdge>> it = graph.all()) {
+        it.forEachRemaining(
+            kv -> {
+              GraphEdge edge = kv.value.value();
+              d.merge(edge.source().key(), 1, Integer::sum);
+              d.merge(edge.target().key(), 1, Integer::sum);
+            });
+      }
+      degrees = d;
+      degreesRead = true;
+    }
+    return degrees.getOrDefault(entity.key(), 0);
+  }
+}
