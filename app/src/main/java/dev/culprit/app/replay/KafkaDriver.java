@@ -142,7 +142,8 @@ public final class KafkaDriver implements PipelineDriver {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
       Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-      for (String topic : List.of(Topics.METRICS.name(), Topics.LOGS.name(), Topics.SPANS.name())) {
+      for (var t : Topics.signals()) {
+        String topic = t.name();
         latest.put(new TopicPartition(topic, 0), OffsetSpec.latest());
       }
       committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));

@@ -52,20 +52,23 @@ public final class TrainingOutcomes {
    * Outcomes from labelled history. In a {@code confirmed} incident, items about its root cause
    * (the entity itself, its service, or anything on it when it is a node) were not noise, and the
    * incident's other items were: they did not point at the cause. Items of {@code falsePositives}
-   * were noise. Items outside both that are near a labelled fault are left out (their fate is
-   * unknown); all others led to nothing and were noise.
+   * were noise. Items outside both that are near a labelled fault, or inside an {@code unknown}
+   * incident (nobody said what it was), are left out; all others led to nothing and were noise.
    */
   public static List<Outcome> labelled(
       List<Evidence> items,
       Collection<Confirmed> confirmed,
       Collection<Incident> falsePositives,
+      Collection<Incident> unknown,
       List<FaultLabel> faults) {
     List<Outcome> out = new ArrayList<>();
     for (Evidence e : items) {
       Confirmed c = confirmedAt(e, confirmed);
       if (c != null) {
         out.add(new Outcome(e, !about(e, c.rootCause())));
-      } else if (within(e, falsePositives) || !nearFault(e, faults)) {
+      } else if (within(e, falsePositives)) {
+        out.add(new Outcome(e, true));
+      } else if (!nearFault(e, faults) && !within(e, unknown)) {
         out.add(new Outcome(e, true));
       }
     }
