@@ -72,8 +72,7 @@ class SuppressionOnBrokerTest {
           incidents.addAll(driver.drainIncidents());
         }
         incidents.addAll(driver.finish());
-        System.err.println(
-            "DEBUG suppressed=" + driver.suppressed() + " incidents=" + incidents.size());
+        assertThat(driver.suppressed()).isEqualTo(1);
       }
       List<Evidence> suppressed =
           TopicReader.readAll(servers, Topics.SUPPRESSED, Duration.ofSeconds(30));
