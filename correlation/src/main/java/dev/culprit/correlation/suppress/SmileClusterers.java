@@ -3,9 +3,13 @@ package dev.culprit.correlation.suppress;
 import smile.clustering.DBSCAN;
 import smile.clustering.HDBSCAN;
 import smile.clustering.KMeans;
+import smile.math.MathEx;
 
 /** {@link AlertClusterer}s backed by Smile. */
 public final class SmileClusterers {
+  /** Smile's random numbers are seeded with this before each fit, so a model is reproducible. */
+  static final long SEED = 20_260_125L;
+
   /** Smile's label for points in no cluster. */
   private static final int SMILE_OUTLIER = Integer.MAX_VALUE;
 
@@ -22,7 +26,7 @@ public final class SmileClusterers {
   }
 
   /**
-   * K-means (k-means++ seeding, best of several runs). With {@code k} 0 the number of clusters is
+   * K-means (k-means++ seeding from a fixed seed). With {@code k} 0 the number of clusters is
    * {@code sqrt(n / 2)}, at most 60: a common rule of thumb that keeps clusters populous enough to
    * estimate a noise rate.
    */
@@ -43,6 +47,7 @@ public final class SmileClusterers {
       if (clusters == 1) {
         return new int[n];
       }
+      MathEx.setSeed(SEED);
       return KMeans.fit(points, clusters, 100).group();
     }
   }
