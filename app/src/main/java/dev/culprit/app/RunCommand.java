@@ -6,6 +6,7 @@ import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.run.LiveRunner;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.correlation.suppress.SuppressionConfig;
 import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.topology.DeclaredTopology;
 import java.io.IOException;
@@ -102,6 +103,19 @@ final class RunCommand implements Callable<Integer> {
       description = "Declared topology in Culprit's YAML format, merged with what is learned.")
   Path topology;
 
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "Noise model from `culprit train`. The file is read again whenever it changes, so a"
+              + " newly trained model takes effect without a restart.")
+  Path model;
+
+  @Option(
+      names = "--no-suppression",
+      description = "Hold nothing back: no duplicate, flapping or noise-model suppression.")
+  boolean noSuppression;
+
   private EntityMapping mapping() {
     EntityMapping d = EntityMapping.defaults();
     return new EntityMapping(
@@ -112,6 +126,16 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (model != null && noSuppression) {
+      throw new ParameterException(spec.commandLine(), "Use either --model or --no-suppression");
+    }
+    SuppressionConfig suppression = SuppressionConfig.defaults();
+    if (noSuppression) {
+      suppression = SuppressionConfig.off();
+    } else if (model != null) {
+      Models.check(spec.commandLine(), model);
+      suppression = suppression.withModel(model);
+    }
     IngestServer.Config http =
         httpPort < 0
             ? null
@@ -129,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
                     http,
                     mapping(),
                     topology == null ? List.of() : DeclaredTopology.read(topology)),
-                PipelineConfig.defaults());
+                PipelineConfig.defaults().withSuppression(suppression));
         IncidentConsumer incidents =
             new IncidentConsumer(bootstrapServers, applicationId + "-console")) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "culprit-run-shutdown"));
