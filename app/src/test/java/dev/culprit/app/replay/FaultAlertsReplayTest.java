@@ -65,6 +65,43 @@ class FaultAlertsReplayTest {
     assertThat(r.get("replayed_hours").asDouble()).isGreaterThan(39);
   }
 
+  @Test
+  void aModelTrainedOnTheFirstHalfSuppressesOnTheSecondWithoutLosingItsFaults() throws Exception {
+    Path dir = TestDatasets.dir().resolve("fault-alerts-ob-cloudbed-1");
+    assumeTrue(Files.isDirectory(dir), "dataset not found at " + dir + ": skipping");
+    String split = "2022-03-20T17:15:00Z";
+    Path model = tmp.resolve("model.json");
+    CommandLine cli = Main.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(new StringWriter()));
+    int code =
+        cli.execute(
+            "train",
+            "--dataset",
+            "fault-alerts",
+            "--path",
+            dir.toString(),
+            "--until",
+            split,
+            "--model",
+            model.toString(),
+            "--quiet");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("model written to");
+    JsonNode off = replay("off.json", "--score-from", split, "--no-suppression");
+    JsonNode on = replay("on.json", "--score-from", split, "--model", model.toString());
+    assertThat(off.get("faults").asInt()).isEqualTo(35);
+    assertThat(off.get("suppressed").asLong()).isZero();
+    assertThat(off.get("suppression").asText()).isEqualTo("off");
+    assertThat(on.get("suppressed").asLong()).isGreaterThan(1000);
+    assertThat(on.get("suppression").asText()).startsWith("model ");
+    assertThat(on.get("false_incidents").asInt())
+        .isLessThanOrEqualTo(off.get("false_incidents").asInt());
+    assertThat(on.get("detected").asInt()).isGreaterThanOrEqualTo(off.get("detected").asInt() - 1);
+    assertThat(on.get("top3").asDouble()).isGreaterThanOrEqualTo(off.get("top3").asDouble());
+  }
+
   /**
    * Replays the set (skipping the test when it is absent) with {@code options}, asserts a zero exit
    * code, and returns the report written to {@code reportName} in the temporary directory.
