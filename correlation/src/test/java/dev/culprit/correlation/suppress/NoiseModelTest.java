@@ -1,6 +1,5 @@
 package dev.culprit.correlation.suppress;
 
-import static dev.culprit.correlation.suppress.Fixtures.CPU;
 import static dev.culprit.correlation.suppress.Fixtures.ERROR_LOG;
 import static dev.culprit.correlation.suppress.Fixtures.MINUTE;
 import static dev.culprit.correlation.suppress.Fixtures.T0;
@@ -14,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,13 +34,6 @@ class NoiseModelTest {
     trained =
         new NoiseModelTrainer(AlertClusterer.named("kmeans"))
             .fit(Fixtures.twoGroups(100, 11), "two synthetic groups", T0);
-  }
-
-  /** A typical item of group 1: a weak CPU anomaly of an instance that recurs, alone. */
-  private static double[] likeGroupOne() {
-    long time = T0 + 90 * MINUTE;
-    var e = Fixtures.metric("cart", "cart-2", CPU, 3.5, time - MINUTE, time);
-    return AlertFeatures.of(e, new FeatureHistory.Context(false, 1, 30, 1, 0));
   }
 
   /** An error log far stronger, more frequent and wider than anything in history. */
@@ -74,14 +68,23 @@ class NoiseModelTest {
   }
 
   @Test
-  void anItemLikeTheNoisyGroupFallsInANoiseCluster() {
-    assertThat(trained.assign(likeGroupOne()))
-        .hasValueSatisfying(
-            a -> {
-              assertThat(a.cluster().noiseRate()).isGreaterThanOrEqualTo(0.95);
-              assertThat(a.cluster().summary()).isEqualTo("metric resource on instances");
-              assertThat(a.distance()).isLessThanOrEqualTo(a.cluster().radius());
-            });
+  void newItemsLikeTheNoisyGroupFallInNoiseClustersAndLikeTheRealGroupInRealOnes() {
+    Random r = new Random(12);
+    int noisyInNoise = 0;
+    for (int i = 0; i < 50; i++) {
+      Optional<NoiseModel.Assignment> a = trained.assign(Fixtures.noisy(r).features());
+      if (a.isPresent()) {
+        assertThat(a.get().cluster().noiseRate()).isGreaterThanOrEqualTo(0.95);
+        assertThat(a.get().cluster().summary()).isEqualTo("metric resource on instances");
+        assertThat(a.get().distance()).isLessThanOrEqualTo(a.get().cluster().radius());
+        noisyInNoise++;
+      }
+      trained
+          .assign(Fixtures.real(r).features())
+          .ifPresent(b -> assertThat(b.cluster().noiseRate()).isLessThanOrEqualTo(0.05));
+    }
+    // a new item may lie just outside the 95th percentile of its cluster; most do not
+    assertThat(noisyInNoise).isGreaterThanOrEqualTo(30);
   }
 
   @Test
@@ -176,8 +179,9 @@ class NoiseModelTest {
         .containsExactly(trained.clusters().get(0).centroid());
     assertThat(read.mean()).containsExactly(trained.mean());
     assertThat(read.scale()).containsExactly(trained.scale());
-    assertThat(read.assign(likeGroupOne()).map(a -> a.cluster().id()))
-        .isEqualTo(trained.assign(likeGroupOne()).map(a -> a.cluster().id()));
+    double[] item = Fixtures.noisy(new Random(13)).features();
+    assertThat(read.assign(item).map(a -> a.cluster().id()))
+        .isEqualTo(trained.assign(item).map(a -> a.cluster().id()));
   }
 
   @Test
