@@ -80,6 +80,13 @@ class NoiseModelTrainerTest {
   }
 
   @Test
+  void dbscanFindsANoiseClusterAndARealOne() {
+    NoiseModel m = fit(AlertClusterer.named("dbscan"), twoGroups(100, 12));
+    assertThat(m.algorithm()).isEqualTo("dbscan");
+    assertOneNoiseClusterAndOneRealFound(m);
+  }
+
+  @Test
   void clustersHoldTheirMembersWithinThe95thPercentileOfTheirDistances() {
     List<NoiseModelTrainer.Sample> samples = twoGroups(100, 4);
     NoiseModel m = fit(new ByFamily(), samples);
