@@ -14,6 +14,7 @@ import dev.culprit.correlation.suppress.NoiseModel;
 import dev.culprit.correlation.suppress.NoiseModelTrainer;
 import dev.culprit.correlation.suppress.SuppressionConfig;
 import dev.culprit.ingest.dataset.Dataset;
+import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.ingest.dataset.TimeSlice;
 import dev.culprit.ingest.nezha.NezhaDataset;
 import dev.culprit.model.Evidence;
@@ -214,11 +215,16 @@ final class TrainCommand implements Callable<Integer> {
           report.replayedHours());
     }
     List<TrainingOutcomes.Confirmed> confirmed = new ArrayList<>();
+    Map<String, FaultLabel> byId = new java.util.HashMap<>();
+    ds.faults().forEach(f -> byId.put(f.id(), f));
     for (var c :
         new Evaluator()
             .cases(new Evaluator.Outcome(ds.faults(), incidents), false, new HashSet<>())) {
       if (c.incident() != null) {
-        confirmed.add(new TrainingOutcomes.Confirmed(incidents.get(c.incident()), c.truth()));
+        FaultLabel f = byId.get(c.id());
+        confirmed.add(
+            new TrainingOutcomes.Confirmed(
+                incidents.get(c.incident()), c.truth(), f == null ? null : f.truthService()));
       }
     }
     return new History(

@@ -45,15 +45,34 @@ public final class TrainingOutcomes {
     return out;
   }
 
-  /** An incident a person or a label confirmed, with the entity that was at fault. */
-  public record Confirmed(Incident incident, String rootCause) {}
+  /**
+   * An incident a person or a label confirmed, with the entity that was at fault and, when that is
+   * an instance, its service (null when unknown or the same).
+   */
+  public record Confirmed(Incident incident, String rootCause, String rootService) {
+    public Confirmed(Incident incident, String rootCause) {
+      this(incident, rootCause, null);
+    }
+
+    /**
+     * Whether {@code e} is about the root cause: it names the entity as service, instance or node,
+     * or it is service-level evidence of the root cause's service.
+     */
+    boolean explains(Evidence e) {
+      return about(e, rootCause)
+          || (rootService != null
+              && rootService.equals(e.resource().service())
+              && e.resource().instance() == null);
+    }
+  }
 
   /**
-   * Outcomes from labelled history. In a {@code confirmed} incident, items about its root cause
-   * (the entity itself, its service, or anything on it when it is a node) were not noise, and the
-   * incident's other items were: they did not point at the cause. Items of {@code falsePositives}
-   * were noise. Items outside both that are near a labelled fault, or inside an {@code unknown}
-   * incident (nobody said what it was), are left out; all others led to nothing and were noise.
+   * Outcomes from labelled history. In {@code confirmed} incidents, items about a root cause of any
+   * of the incidents the item falls in (the entity itself, anything on it when it is a node, or
+   * service-level evidence of its service) were not noise, and their other items were: they did not
+   * point at the cause. Items of {@code falsePositives} were noise. Items outside both that are
+   * near a labelled fault, or inside an {@code unknown} incident (nobody said what it was), are
+   * left out; all others led to nothing and were noise.
    */
   public static List<Outcome> labelled(
       List<Evidence> items,
@@ -63,9 +82,9 @@ public final class TrainingOutcomes {
       List<FaultLabel> faults) {
     List<Outcome> out = new ArrayList<>();
     for (Evidence e : items) {
-      Confirmed c = confirmedAt(e, confirmed);
-      if (c != null) {
-        out.add(new Outcome(e, !about(e, c.rootCause())));
+      List<Confirmed> around = confirmedAt(e, confirmed);
+      if (!around.isEmpty()) {
+        out.add(new Outcome(e, around.stream().noneMatch(c -> c.explains(e))));
       } else if (within(e, falsePositives)) {
         out.add(new Outcome(e, true));
       } else if (!nearFault(e, faults) && !within(e, unknown)) {
@@ -81,13 +100,15 @@ public final class TrainingOutcomes {
     return entity.equals(r.service()) || entity.equals(r.instance()) || entity.equals(r.node());
   }
 
-  private static Confirmed confirmedAt(Evidence e, Collection<Confirmed> confirmed) {
+  /** The confirmed incidents whose time span holds {@code e}. */
+  private static List<Confirmed> confirmedAt(Evidence e, Collection<Confirmed> confirmed) {
+    List<Confirmed> out = new ArrayList<>();
     for (Confirmed c : confirmed) {
       if (within(e, List.of(c.incident()))) {
-        return c;
+        out.add(c);
       }
     }
-    return null;
+    return out;
   }
 
   /** The summary of {@code outcomes} out of {@code items} items. */

@@ -57,6 +57,11 @@ public final class TrainingSamples {
               public void delete(String key) {
                 store.remove(key);
               }
+
+              @Override
+              public List<String> keys() {
+                return new ArrayList<>(store.keySet());
+              }
             });
     Map<Evidence, Boolean> fate = new IdentityHashMap<>();
     for (TrainingOutcomes.Outcome o : outcomes) {

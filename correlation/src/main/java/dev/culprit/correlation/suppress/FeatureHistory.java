@@ -25,6 +25,9 @@ public final class FeatureHistory {
     void put(String key, Entry value);
 
     void delete(String key);
+
+    /** Every key held, for sweeping; the caller may delete while it iterates a copy. */
+    List<String> keys();
   }
 
   /**
@@ -103,6 +106,27 @@ public final class FeatureHistory {
     store.put(key, new Entry(starts, minutes, seen));
     int nearby = nearby(scope, minute, e.entity().key());
     return new Context(duplicate, starts.size(), others, nearby, degree);
+  }
+
+  /**
+   * Deletes the entries of entity features not seen for {@link #RECURRENCE_WINDOW} before {@code
+   * now}: their history no longer counts, and a system with many log templates would otherwise keep
+   * one entry for every template ever seen.
+   */
+  public int sweep(long now) {
+    int deleted = 0;
+    long oldest = Math.floorDiv(now - RECURRENCE_WINDOW, MINUTE);
+    for (String key : store.keys()) {
+      if (key.contains("|#minute")) {
+        continue;
+      }
+      Entry e = store.get(key);
+      if (e != null && e.minutes().stream().allMatch(m -> m < oldest)) {
+        store.delete(key);
+        deleted++;
+      }
+    }
+    return deleted;
   }
 
   /** Records the entity under its minute and counts entities in this minute and the last. */

@@ -1,5 +1,6 @@
 package dev.culprit.correlation.suppress;
 
+import smile.clustering.Clustering;
 import smile.clustering.DBSCAN;
 import smile.clustering.HDBSCAN;
 import smile.clustering.KMeans;
@@ -9,6 +10,9 @@ import smile.math.MathEx;
 public final class SmileClusterers {
   /** Smile's random numbers are seeded with this before each fit, so a model is reproducible. */
   static final long SEED = 20_260_125L;
+
+  /** K-means keeps the best of this many runs: one run ends in a poor local optimum too often. */
+  static final int RUNS = 10;
 
   /** Smile's label for points in no cluster. */
   private static final int SMILE_OUTLIER = Integer.MAX_VALUE;
@@ -26,9 +30,9 @@ public final class SmileClusterers {
   }
 
   /**
-   * K-means (k-means++ seeding from a fixed seed). With {@code k} 0 the number of clusters is
-   * {@code sqrt(n / 2)}, at most 60: a common rule of thumb that keeps clusters populous enough to
-   * estimate a noise rate.
+   * K-means: the best (least distortion) of {@link #RUNS} k-means++ runs, from a fixed seed. With
+   * {@code k} 0 the number of clusters is {@code sqrt(n / 2)}, at most 60: a common rule of thumb
+   * that keeps clusters populous enough to estimate a noise rate.
    */
   public record KMeansClusterer(int k) implements AlertClusterer {
     @Override
@@ -48,7 +52,8 @@ public final class SmileClusterers {
         return new int[n];
       }
       MathEx.setSeed(SEED);
-      return KMeans.fit(points, clusters, 100).group();
+      int k = clusters;
+      return Clustering.run(RUNS, () -> KMeans.fit(points, k, 100)).group();
     }
   }
 

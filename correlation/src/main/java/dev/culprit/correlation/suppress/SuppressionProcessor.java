@@ -30,6 +30,10 @@ public final class SuppressionProcessor
   private KeyValueStore<String, ValueAndTimestamp<GraphEdge>> graph;
   private Map<String, Integer> degrees = new HashMap<>();
   private boolean degreesRead;
+  private long lastSweep = Long.MIN_VALUE / 2;
+
+  /** Old history is swept at most this often (event time). */
+  static final long SWEEP_EVERY_MILLIS = 60 * 60_000;
 
   public SuppressionProcessor(
       SuppressionPolicy policy,
@@ -63,6 +67,15 @@ public final class SuppressionProcessor
               public void delete(String key) {
                 store.delete(key);
               }
+
+              @Override
+              public java.util.List<String> keys() {
+                java.util.List<String> out = new java.util.ArrayList<>();
+                try (var it = store.all()) {
+                  it.forEachRemaining(kv -> out.add(kv.key));
+                }
+                return out;
+              }
             });
     graph = context.getStateStore(graphStore);
   }
@@ -70,8 +83,12 @@ public final class SuppressionProcessor
   @Override
   public void process(Record<String, ScopedEvent> record) {
     ScopedEvent event = record.value();
-    if (event instanceof ScopedEvent.Tick) {
+    if (event instanceof ScopedEvent.Tick t) {
       degreesRead = false;
+      if (t.time() - lastSweep >= SWEEP_EVERY_MILLIS) {
+        history.sweep(t.time());
+        lastSweep = t.time();
+      }
     } else if (event instanceof ScopedEvent.EvidenceEvent ev) {
       Evidence e = ev.evidence();
       FeatureHistory.Context c = history.observe(record.key(), e, degree(e.entity()));

@@ -181,6 +181,20 @@ class FeatureHistoryTest {
   }
 
   @Test
+  void aSweepForgetsFeaturesNotSeenForFourHoursAndKeepsRecentOnes() {
+    for (int i = 0; i < 100; i++) {
+      observe(cpu("pod-" + i, 0));
+    }
+    observe(cpu("recent", 200));
+    int before = store.map.size();
+    int deleted = history.sweep(T0 + 241 * MINUTE);
+    assertThat(deleted).isEqualTo(100);
+    assertThat(store.map.size()).isEqualTo(before - 100);
+    assertThat(store.map.keySet()).anyMatch(k -> k.contains("recent"));
+    assertThat(observe(cpu("pod-7", 242)).minutesLast4h()).isZero();
+  }
+
+  @Test
   void theStoreDoesNotGrowWithTimeWhenMinutesAreSkipped() {
     for (int m = 0; m < 1_500; m += 3) {
       observe(cpuAt(m));

@@ -109,6 +109,11 @@ final class Fixtures {
     public void delete(String key) {
       map.remove(key);
     }
+
+    @Override
+    public java.util.List<String> keys() {
+      return new java.util.ArrayList<>(map.keySet());
+    }
   }
 
   /**

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class SmileClusterersTest {
@@ -72,11 +71,6 @@ class SmileClusterersTest {
   }
 
   @Test
-  @Disabled(
-      "bug: KMeansClusterer's Javadoc promises 'best of several runs' but fit() calls"
-          + " KMeans.fit(points, k, 100) once (a single k-means++ run, no Clustering.run);"
-          + " on the two synthetic groups of Fixtures.twoGroups, 12 of the 40 fits here end in a local"
-          + " optimum with twice the distortion that splits by day of week instead of by group")
   void kmeansKeepsTheBestOfSeveralRuns() {
     List<NoiseModelTrainer.Sample> samples = Fixtures.twoGroups(100, 2);
     NoiseModel scaling =
