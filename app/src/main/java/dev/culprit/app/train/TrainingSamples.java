@@ -39,30 +39,7 @@ public final class TrainingSamples {
       degree.merge(e.source().key(), 1, Integer::sum);
       degree.merge(e.target().key(), 1, Integer::sum);
     }
-    Map<String, FeatureHistory.Entry> store = new HashMap<>();
-    FeatureHistory history =
-        new FeatureHistory(
-            new FeatureHistory.Store() {
-              @Override
-              public FeatureHistory.Entry get(String key) {
-                return store.get(key);
-              }
-
-              @Override
-              public void put(String key, FeatureHistory.Entry value) {
-                store.put(key, value);
-              }
-
-              @Override
-              public void delete(String key) {
-                store.remove(key);
-              }
-
-              @Override
-              public List<String> keys() {
-                return new ArrayList<>(store.keySet());
-              }
-            });
+    FeatureHistory history = new FeatureHistory(FeatureHistory.Store.over(new HashMap<>()));
     Map<Evidence, Boolean> fate = new IdentityHashMap<>();
     for (TrainingOutcomes.Outcome o : outcomes) {
       fate.put(o.evidence(), o.noise());

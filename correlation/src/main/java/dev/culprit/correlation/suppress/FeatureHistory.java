@@ -28,6 +28,31 @@ public final class FeatureHistory {
 
     /** Every key held, for sweeping; the caller may delete while it iterates a copy. */
     List<String> keys();
+
+    /** A store over a map, as training uses. */
+    static Store over(java.util.Map<String, Entry> map) {
+      return new Store() {
+        @Override
+        public Entry get(String key) {
+          return map.get(key);
+        }
+
+        @Override
+        public void put(String key, Entry value) {
+          map.put(key, value);
+        }
+
+        @Override
+        public void delete(String key) {
+          map.remove(key);
+        }
+
+        @Override
+        public List<String> keys() {
+          return new ArrayList<>(map.keySet());
+        }
+      };
+    }
   }
 
   /**

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.SignalType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +18,13 @@ class FeatureHistoryTest {
   private static final String SCOPE = "default";
   private static final String CPU = "CpuUsageRate(%)";
 
-  private Fixtures.MapStore store;
+  private Map<String, FeatureHistory.Entry> store;
   private FeatureHistory history;
 
   @BeforeEach
   void setUp() {
-    store = new Fixtures.MapStore();
-    history = new FeatureHistory(store);
+    store = new HashMap<>();
+    history = new FeatureHistory(FeatureHistory.Store.over(store));
   }
 
   /** Evidence about cart-1's CPU whose window ends half-way through minute {@code m}. */
@@ -162,22 +164,22 @@ class FeatureHistoryTest {
     int largest = 0;
     for (int m = 0; m < 500; m++) {
       observe(cpuAt(m));
-      largest = Math.max(largest, store.map.size());
-      assertThat(store.map).doesNotContainKey(SCOPE + "|#minute|" + (T0 / MINUTE + m - 2));
+      largest = Math.max(largest, store.size());
+      assertThat(store).doesNotContainKey(SCOPE + "|#minute|" + (T0 / MINUTE + m - 2));
     }
     // the entity's feature, the minute index and the entity lists of this and the last minute
     assertThat(largest).isLessThanOrEqualTo(4);
-    assertThat(store.map)
+    assertThat(store)
         .containsOnlyKeys(
             SCOPE + "|instance:cart-1|" + SignalType.METRIC + "|" + CPU,
             SCOPE + "|#minutes",
             SCOPE + "|#minute|" + (T0 / MINUTE + 498),
             SCOPE + "|#minute|" + (T0 / MINUTE + 499));
     FeatureHistory.Entry feature =
-        store.map.get(SCOPE + "|instance:cart-1|" + SignalType.METRIC + "|" + CPU);
+        store.get(SCOPE + "|instance:cart-1|" + SignalType.METRIC + "|" + CPU);
     assertThat(feature.minutes()).hasSizeLessThanOrEqualTo(241);
     assertThat(feature.seen()).hasSizeLessThanOrEqualTo(16);
-    assertThat(store.map.get(SCOPE + "|#minutes").minutes()).hasSizeLessThanOrEqualTo(2);
+    assertThat(store.get(SCOPE + "|#minutes").minutes()).hasSizeLessThanOrEqualTo(2);
   }
 
   @Test
@@ -186,11 +188,11 @@ class FeatureHistoryTest {
       observe(cpu("pod-" + i, 0));
     }
     observe(cpu("recent", 200));
-    int before = store.map.size();
+    int before = store.size();
     int deleted = history.sweep(T0 + 241 * MINUTE);
     assertThat(deleted).isEqualTo(100);
-    assertThat(store.map.size()).isEqualTo(before - 100);
-    assertThat(store.map.keySet()).anyMatch(k -> k.contains("recent"));
+    assertThat(store.size()).isEqualTo(before - 100);
+    assertThat(store.keySet()).anyMatch(k -> k.contains("recent"));
     assertThat(observe(cpu("pod-7", 242)).minutesLast4h()).isZero();
   }
 
@@ -199,7 +201,7 @@ class FeatureHistoryTest {
     for (int m = 0; m < 1_500; m += 3) {
       observe(cpuAt(m));
     }
-    assertThat(store.map).hasSizeLessThanOrEqualTo(3);
-    assertThat(store.map.get(SCOPE + "|#minutes").minutes()).containsExactly(T0 / MINUTE + 1_497);
+    assertThat(store).hasSizeLessThanOrEqualTo(3);
+    assertThat(store.get(SCOPE + "|#minutes").minutes()).containsExactly(T0 / MINUTE + 1_497);
   }
 }

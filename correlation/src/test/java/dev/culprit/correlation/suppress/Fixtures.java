@@ -5,9 +5,7 @@ import dev.culprit.model.Evidence;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /** Evidence, stores and models shared by the suppression tests. */
@@ -89,31 +87,6 @@ final class Fixtures {
         onset,
         time,
         feature);
-  }
-
-  /** A history store over a map, as training uses. */
-  static final class MapStore implements FeatureHistory.Store {
-    final Map<String, FeatureHistory.Entry> map = new HashMap<>();
-
-    @Override
-    public FeatureHistory.Entry get(String key) {
-      return map.get(key);
-    }
-
-    @Override
-    public void put(String key, FeatureHistory.Entry value) {
-      map.put(key, value);
-    }
-
-    @Override
-    public void delete(String key) {
-      map.remove(key);
-    }
-
-    @Override
-    public java.util.List<String> keys() {
-      return new java.util.ArrayList<>(map.keySet());
-    }
   }
 
   /**
