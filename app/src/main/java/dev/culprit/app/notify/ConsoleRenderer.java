@@ -44,11 +44,13 @@ public final class ConsoleRenderer implements Renderer {
         s.append("     - ").append(MessageContent.clip(l.text(), LINE_MAX)).append('\n');
       }
       if (cause.moreEvidence() > 0) {
-        s.append("     … ").append(cause.moreEvidence()).append(" more evidence\n");
+        s.append("     ")
+            .append(MessageContent.more(cause.moreEvidence(), "evidence"))
+            .append('\n');
       }
     }
     if (c.moreCauses() > 0) {
-      s.append("  … ").append(c.moreCauses()).append(" more root causes\n");
+      s.append("  ").append(MessageContent.more(c.moreCauses(), "root cause")).append('\n');
     }
     for (Link l : c.links()) {
       s.append("  link: ").append(MessageContent.clip(l.label(), LINE_MAX)).append('\n');

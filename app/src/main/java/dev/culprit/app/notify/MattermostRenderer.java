@@ -84,7 +84,7 @@ public final class MattermostRenderer implements Renderer {
       s.append(MessageContent.clip(cause(cause), 2000)).append("\n");
     }
     if (c.moreCauses() > 0) {
-      s.append("_… ").append(c.moreCauses()).append(" more root causes_\n");
+      s.append("_").append(MessageContent.more(c.moreCauses(), "root cause")).append("_\n");
     }
     List<String> links = new ArrayList<>();
     for (Action a : c.actions()) {
@@ -108,7 +108,7 @@ public final class MattermostRenderer implements Renderer {
       s.append("- ").append(l.text()).append('\n');
     }
     if (cause.moreEvidence() > 0) {
-      s.append("- _… ").append(cause.moreEvidence()).append(" more evidence_\n");
+      s.append("- _").append(MessageContent.more(cause.moreEvidence(), "evidence")).append("_\n");
     }
     return s.toString();
   }

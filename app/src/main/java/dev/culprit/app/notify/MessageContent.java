@@ -304,13 +304,22 @@ public record MessageContent(
         i.evidence().stream(), i.rootCauses().stream().flatMap(c -> c.evidence().stream()));
   }
 
-  /** The UTF-8 JSON bytes of {@code node}. */
+  /**
+   * The UTF-8 JSON bytes of {@code node}. Written as a string first, so a lone surrogate in
+   * incident text becomes {@code ?} instead of failing the render.
+   */
   static byte[] json(JsonNode node) {
     try {
-      return Json.mapper().writeValueAsBytes(node);
+      return Json.mapper().writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write a JSON tree: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code … 3 more root causes}; nouns other than {@code evidence} get a plural s. */
+  static String more(int n, String noun) {
+    boolean plural = n != 1 && !noun.equals("evidence");
+    return "… " + n + " more " + noun + (plural ? "s" : "");
   }
 
   /** {@code s} cut to at most {@code max} characters, ending with an ellipsis when cut. */

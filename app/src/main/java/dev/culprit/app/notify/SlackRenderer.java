@@ -30,6 +30,7 @@ public final class SlackRenderer implements Renderer {
   static final int ACTION_ELEMENTS_MAX = 25;
   static final int CONTEXT_ELEMENTS_MAX = 10;
   static final int FALLBACK_MAX = 3000;
+  static final int LINK_URL_MAX = 400;
 
   @Override
   public String contentType() {
@@ -51,7 +52,7 @@ public final class SlackRenderer implements Renderer {
       blocks.add(section(cause(cause)));
     }
     if (c.moreCauses() > 0) {
-      blocks.add(context(List.of("… " + c.moreCauses() + " more root causes")));
+      blocks.add(context(List.of(MessageContent.more(c.moreCauses(), "root cause"))));
     }
     blocks.add(context(contextLines(c)));
     ObjectNode actions = actions(c.actions());
@@ -84,7 +85,7 @@ public final class SlackRenderer implements Renderer {
 
   private static ObjectNode section(String mrkdwn) {
     ObjectNode b = Json.mapper().createObjectNode().put("type", "section");
-    b.putObject("text").put("type", "mrkdwn").put("text", MessageContent.clip(mrkdwn, SECTION_MAX));
+    b.putObject("text").put("type", "mrkdwn").put("text", clipMrkdwn(mrkdwn, SECTION_MAX));
     return b;
   }
 
@@ -95,10 +96,7 @@ public final class SlackRenderer implements Renderer {
         .limit(CONTEXT_ELEMENTS_MAX)
         .forEach(
             t ->
-                elements
-                    .addObject()
-                    .put("type", "mrkdwn")
-                    .put("text", MessageContent.clip(t, SECTION_MAX)));
+                elements.addObject().put("type", "mrkdwn").put("text", clipMrkdwn(t, SECTION_MAX)));
     return b;
   }
 
@@ -128,13 +126,13 @@ public final class SlackRenderer implements Renderer {
     }
     s.append(") · score ").append(cause.scoreText());
     if (!cause.explanation().isEmpty()) {
-      s.append('\n').append(escape(MessageContent.clip(cause.explanation(), 1200)));
+      s.append('\n').append(escape(MessageContent.clip(cause.explanation(), 600)));
     }
     for (Line l : cause.evidence()) {
       s.append("\n• ").append(escape(l.text()));
     }
     if (cause.moreEvidence() > 0) {
-      s.append("\n_… ").append(cause.moreEvidence()).append(" more evidence_");
+      s.append("\n_").append(MessageContent.more(cause.moreEvidence(), "evidence")).append('_');
     }
     return s.toString();
   }
@@ -146,8 +144,8 @@ public final class SlackRenderer implements Renderer {
       List<String> parts = new ArrayList<>();
       for (Link l : c.links()) {
         parts.add(
-            l.url() == null
-                ? "`" + escape(l.label()) + "`"
+            l.url() == null || l.url().length() > LINK_URL_MAX
+                ? "`" + escape(MessageContent.clip(l.label(), 80)) + "`"
                 : "<" + escape(l.url()) + "|" + escape(MessageContent.clip(l.label(), 80)) + ">");
       }
       lines.add("Links: " + String.join(" · ", parts));
@@ -170,6 +168,27 @@ public final class SlackRenderer implements Renderer {
       button.put("url", a.url()).put("action_id", "culprit-feedback-" + elements.size());
     }
     return elements.isEmpty() ? null : b;
+  }
+
+  /**
+   * Escaped mrkdwn cut to {@code max} characters without breaking an entity such as {@code &amp;}
+   * or a {@code <url|label>} link, ending with an ellipsis when cut.
+   */
+  static String clipMrkdwn(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    String cut = MessageContent.clip(s, max);
+    cut = cut.substring(0, cut.length() - 1);
+    int amp = cut.lastIndexOf('&');
+    if (amp >= 0 && cut.indexOf(';', amp) < 0) {
+      cut = cut.substring(0, amp);
+    }
+    int open = cut.lastIndexOf('<');
+    if (open >= 0 && cut.indexOf('>', open) < 0) {
+      cut = cut.substring(0, open);
+    }
+    return cut + "…";
   }
 
   /** Escapes the three characters Slack's mrkdwn gives meaning to. */

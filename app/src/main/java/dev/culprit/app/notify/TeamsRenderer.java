@@ -70,7 +70,7 @@ public final class TeamsRenderer implements Renderer {
       cause(body, cause, shrink);
     }
     if (c.moreCauses() > 0) {
-      text(body, "… " + c.moreCauses() + " more root causes", false).put("isSubtle", true);
+      text(body, MessageContent.more(c.moreCauses(), "root cause"), false).put("isSubtle", true);
     }
     if (!c.links().isEmpty()) {
       List<String> parts = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class TeamsRenderer implements Renderer {
       lines.add("- " + MessageContent.clip(l.text(), 300));
     }
     if (cause.moreEvidence() > 0) {
-      lines.add("- … " + cause.moreEvidence() + " more evidence");
+      lines.add("- " + MessageContent.more(cause.moreEvidence(), "evidence"));
     }
     if (!lines.isEmpty()) {
       text(body, String.join("\n", lines), false).put("isSubtle", true);
