@@ -44,7 +44,7 @@ public final class SlackRenderer implements Renderer {
 
   ObjectNode body(MessageContent c) {
     ObjectNode root = Json.mapper().createObjectNode();
-    root.put("text", MessageContent.clip(fallback(c), FALLBACK_MAX));
+    root.put("text", clipMrkdwn(escape(fallback(c)), FALLBACK_MAX));
     List<ObjectNode> blocks = new ArrayList<>();
     blocks.add(header(c.title()));
     blocks.add(section(summary(c)));
