@@ -36,7 +36,11 @@ public final class ConsoleRenderer implements Renderer {
     for (Cause cause : c.causes()) {
       s.append("  #").append(cause.rank()).append(' ');
       s.append(MessageContent.clip(cause.entity(), 200));
-      s.append(" (").append(cause.kind()).append(") score ").append(cause.scoreText()).append('\n');
+      s.append(" (")
+          .append(cause.kindText())
+          .append(") score ")
+          .append(cause.scoreText())
+          .append('\n');
       if (!cause.explanation().isEmpty()) {
         s.append("     ").append(MessageContent.clip(cause.explanation(), LINE_MAX)).append('\n');
       }
@@ -53,7 +57,8 @@ public final class ConsoleRenderer implements Renderer {
       s.append("  ").append(MessageContent.more(c.moreCauses(), "root cause")).append('\n');
     }
     for (Link l : c.links()) {
-      s.append("  link: ").append(MessageContent.clip(l.label(), LINE_MAX)).append('\n');
+      String shown = l.url() == null ? l.label() : l.url();
+      s.append("  link: ").append(MessageContent.clip(shown, 2 * LINE_MAX)).append('\n');
     }
     for (Action a : c.actions()) {
       s.append("  ").append(MessageContent.clip(a.label(), 100)).append(": ");

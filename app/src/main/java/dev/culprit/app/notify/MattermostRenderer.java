@@ -99,7 +99,7 @@ public final class MattermostRenderer implements Renderer {
   private static String cause(Cause cause) {
     StringBuilder s = new StringBuilder();
     s.append("**#").append(cause.rank()).append(' ');
-    s.append(MessageContent.clip(cause.entity(), 300)).append("** (").append(cause.kind());
+    s.append(MessageContent.clip(cause.entity(), 300)).append("** (").append(cause.kindText());
     s.append(") · score ").append(cause.scoreText()).append('\n');
     if (!cause.explanation().isEmpty()) {
       s.append(MessageContent.clip(cause.explanation(), 800)).append('\n');

@@ -108,6 +108,13 @@ public record MessageContent(
       evidence = List.copyOf(evidence);
     }
 
+    /** The kind, with the service for an entity inside one: {@code instance of ts-route}. */
+    public String kindText() {
+      return service == null || service.equals(entity)
+          ? kind
+          : kind + " of " + MessageContent.clip(service, 200);
+    }
+
     /** The score with two decimals. */
     public String scoreText() {
       return String.format(Locale.ROOT, "%.2f", score);
@@ -136,7 +143,7 @@ public record MessageContent(
   /**
    * A link found in evidence.
    *
-   * @param label what to show: the URL itself, or {@code trace <id>}
+   * @param label what to show: the URL's host and path, or {@code trace <id>}
    * @param url the URL, or null for a trace id no tracing UI is known for
    * @param traceId the trace id, or null for a URL
    */
@@ -251,7 +258,7 @@ public record MessageContent(
       while (u.find()) {
         String url = trimUrl(u.group());
         if (out.size() < MAX_LINKS && seen.add(url)) {
-          out.add(new Link(url, url, null));
+          out.add(new Link(urlLabel(url), url, null));
         }
         rest.append(e.detail(), from, u.start()).append(' ');
         from = u.end();
@@ -269,6 +276,14 @@ public record MessageContent(
       }
     }
     return out;
+  }
+
+  /** Host and path of {@code url}, at most 60 characters: {@code grafana.example.com/d/x}. */
+  static String urlLabel(String url) {
+    String rest = url.substring(url.indexOf("//") + 2);
+    int query = rest.indexOf('?');
+    String label = query < 0 ? rest : rest.substring(0, query);
+    return clip(label.endsWith("/") ? label.substring(0, label.length() - 1) : label, 60);
   }
 
   private static String trimUrl(String url) {

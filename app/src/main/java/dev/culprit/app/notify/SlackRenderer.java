@@ -120,11 +120,8 @@ public final class SlackRenderer implements Renderer {
   static String cause(Cause cause) {
     StringBuilder s = new StringBuilder();
     s.append("*#").append(cause.rank()).append(' ');
-    s.append(escape(MessageContent.clip(cause.entity(), 300))).append("* (").append(cause.kind());
-    if (cause.service() != null && !cause.service().equals(cause.entity())) {
-      s.append(" of ").append(escape(MessageContent.clip(cause.service(), 200)));
-    }
-    s.append(") · score ").append(cause.scoreText());
+    s.append(escape(MessageContent.clip(cause.entity(), 300))).append("* (");
+    s.append(escape(cause.kindText())).append(") · score ").append(cause.scoreText());
     if (!cause.explanation().isEmpty()) {
       s.append('\n').append(escape(MessageContent.clip(cause.explanation(), 600)));
     }

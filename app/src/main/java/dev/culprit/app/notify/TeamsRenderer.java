@@ -78,7 +78,7 @@ public final class TeamsRenderer implements Renderer {
         parts.add(
             l.url() == null || l.url().length() > URL_MAX / shrink
                 ? MessageContent.clip(l.label(), 200)
-                : "[" + MessageContent.clip(l.label(), 100) + "](" + l.url() + ")");
+                : "[" + MessageContent.clip(l.label(), 100) + "](" + markdownUrl(l.url()) + ")");
       }
       text(body, "Links: " + String.join(" · ", parts), false);
     }
@@ -98,7 +98,7 @@ public final class TeamsRenderer implements Renderer {
   private static void cause(ArrayNode body, Cause cause, int shrink) {
     StringBuilder head = new StringBuilder("**#").append(cause.rank()).append(' ');
     head.append(MessageContent.clip(cause.entity(), 300 / shrink)).append("** (");
-    head.append(cause.kind()).append(") · score ").append(cause.scoreText());
+    head.append(cause.kindText()).append(") · score ").append(cause.scoreText());
     text(body, head.toString(), false).put("separator", true);
     if (!cause.explanation().isEmpty()) {
       text(body, MessageContent.clip(cause.explanation(), 1000 / shrink), false);
@@ -116,6 +116,11 @@ public final class TeamsRenderer implements Renderer {
     if (!lines.isEmpty()) {
       text(body, String.join("\n", lines), false).put("isSubtle", true);
     }
+  }
+
+  /** {@code url} with parentheses encoded, so it cannot end a Markdown link early. */
+  static String markdownUrl(String url) {
+    return url.replace("(", "%28").replace(")", "%29");
   }
 
   private static ObjectNode text(ArrayNode body, String text, boolean bold) {

@@ -127,9 +127,9 @@ class MessageContentTest {
 
     assertThat(c.links())
         .containsExactly(
-            new MessageContent.Link(RUNBOOK, RUNBOOK, null),
+            new MessageContent.Link("runbooks.example.com/latency", RUNBOOK, null),
             new MessageContent.Link("trace " + TRACE, null, TRACE),
-            new MessageContent.Link(GRAFANA, GRAFANA, null),
+            new MessageContent.Link("grafana.example.com/d/ts-route/latency", GRAFANA, null),
             new MessageContent.Link(
                 "trace 0af7651916cd43dd8448eb211c80319c",
                 null,
@@ -152,13 +152,24 @@ class MessageContentTest {
     List<MessageContent.Link> links = opened(RenderFixtures.withEvidence(evidence)).links();
 
     assertThat(links)
-        .extracting(MessageContent.Link::label)
+        .extracting(MessageContent.Link::url)
         .containsExactly(
             "https://tempo.example.com/trace/" + TRACE,
             "http://x.example/0",
             "http://x.example/1",
             "http://x.example/2",
             "http://x.example/3");
+  }
+
+  @Test
+  void causeKindNamesTheServiceOfAnInstance() {
+    MessageContent c = opened(RenderFixtures.realistic());
+
+    assertThat(c.causes())
+        .extracting(MessageContent.Cause::kindText)
+        .containsExactly("service", "service", "instance of ts-route-service");
+    assertThat(MessageContent.urlLabel("https://grafana.example.com/d/x/?a=1"))
+        .isEqualTo("grafana.example.com/d/x");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static dev.culprit.app.notify.RenderFixtures.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.culprit.model.Incident;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ class RenderersTest {
     assertThat(links)
         .contains(
             "<https://runbooks.example.com/latency?svc=ts-route-service&amp;env=prod|"
-                + "https://runbooks.example.com/latency?svc=ts-route-service&amp;env=prod>");
+                + "runbooks.example.com/latency>");
     JsonNode buttons = blocks.get(7).path("elements");
     assertThat(buttons).hasSize(4);
     assertThat(buttons.get(0).path("text").path("text").asText()).isEqualTo("False positive");
@@ -90,6 +91,22 @@ class RenderersTest {
     assertThat(card.path("actions")).hasSize(4);
     assertThat(card.path("actions").get(0).path("url").asText())
         .isEqualTo(BASE + "/feedback?incident=inc-7f3a&action=false-positive");
+  }
+
+  @Test
+  void teamsLinkUrlsCannotEndTheMarkdownLinkEarly() {
+    Incident i =
+        RenderFixtures.withEvidence(
+            List.of(
+                RenderFixtures.metric(
+                    "a", "f", 1, "see https://wiki.example.com/Latency_(p99)/fix now")));
+    Notification n = new Notification(i, Notification.Kind.OPENED, null);
+
+    JsonNode card = PlatformRules.teams(new TeamsRenderer().render(n));
+
+    assertThat(card.path("body").toString())
+        .contains(
+            "[wiki.example.com/Latency_(p99)/fix](https://wiki.example.com/Latency_%28p99%29/fix)");
   }
 
   @Test
