@@ -85,7 +85,7 @@ public final class IncidentNotifier implements AutoCloseable {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.fromBeginning() ? "earliest" : "latest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     return new KafkaConsumer<>(
         p,
@@ -149,13 +149,16 @@ public final class IncidentNotifier implements AutoCloseable {
    * @param updates which incident updates are notified
    * @param feedbackBaseUrl where the feedback endpoint is reachable from chat, or null
    * @param delivery retry, rate and timeout settings shared by all destinations
+   * @param fromBeginning whether a new consumer group starts at the oldest incident instead of the
+   *     newest (an existing group always resumes from its committed offsets)
    */
   public record Config(
       String bootstrapServers,
       String groupId,
       Lifecycle.Updates updates,
       String feedbackBaseUrl,
-      Delivery.Options delivery) {
+      Delivery.Options delivery,
+      boolean fromBeginning) {
     public static final String GROUP_ID = "culprit-notify";
 
     public Config {
@@ -167,7 +170,7 @@ public final class IncidentNotifier implements AutoCloseable {
 
     /** The defaults for {@code bootstrapServers}. */
     public static Config of(String bootstrapServers) {
-      return new Config(bootstrapServers, null, null, null, null);
+      return new Config(bootstrapServers, null, null, null, null, false);
     }
   }
 }
