@@ -30,7 +30,7 @@ public final class Delivery implements AutoCloseable {
   private final String name;
   private final Predicate<Notification> route;
   private final Transport transport;
-  private final Options options;
+  private final DeliveryOptions options;
   private final Sleeper sleeper;
   private final DeadLetters deadLetters;
   private final TokenBucket bucket;
@@ -42,7 +42,7 @@ public final class Delivery implements AutoCloseable {
       String name,
       Predicate<Notification> route,
       Transport transport,
-      Options options,
+      DeliveryOptions options,
       Sleeper sleeper,
       DeadLetters deadLetters) {
     this.name = Objects.requireNonNull(name, "name");
@@ -66,7 +66,7 @@ public final class Delivery implements AutoCloseable {
   public static Delivery start(
       Destination d,
       Function<TargetKind, Renderer> renderers,
-      Options options,
+      DeliveryOptions options,
       Sleeper sleeper,
       DeadLetters deadLetters,
       HttpClient client) {
@@ -82,7 +82,7 @@ public final class Delivery implements AutoCloseable {
   static Transport transport(
       Destination d,
       Renderer renderer,
-      Options options,
+      DeliveryOptions options,
       Sleeper sleeper,
       HttpClient client,
       PrintStream out) {
@@ -244,106 +244,6 @@ public final class Delivery implements AutoCloseable {
     queue.drainTo(left);
     for (Notification n : left) {
       dead(n, 0, "not delivered before shutdown");
-    }
-  }
-
-  /**
-   * Delivery settings.
-   *
-   * @param initialBackoff the wait after the first failure, doubled after each further one
-   * @param maxBackoff the longest wait between attempts
-   * @param maxAttempts attempts before giving up
-   * @param maxTotal time from the first attempt after which no retry is started
-   * @param ratePerSecond sustained sends per second
-   * @param burst sends allowed at once
-   * @param queueCapacity notifications queued at most
-   * @param requestTimeout the HTTP request timeout
-   * @param drainTimeout how long {@link #close()} keeps delivering
-   */
-  public record Options(
-      Duration initialBackoff,
-      Duration maxBackoff,
-      int maxAttempts,
-      Duration maxTotal,
-      double ratePerSecond,
-      int burst,
-      int queueCapacity,
-      Duration requestTimeout,
-      Duration drainTimeout) {
-    public Options {
-      if (!initialBackoff.isPositive() || maxBackoff.compareTo(initialBackoff) < 0) {
-        throw new IllegalArgumentException(
-            "Invalid backoff: " + initialBackoff + " to " + maxBackoff);
-      }
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("Invalid maxAttempts: " + maxAttempts);
-      }
-      if (!maxTotal.isPositive()) {
-        throw new IllegalArgumentException("Invalid maxTotal: " + maxTotal);
-      }
-      if (!(ratePerSecond > 0) || burst < 1) {
-        throw new IllegalArgumentException("Invalid rate: " + ratePerSecond + "/s burst " + burst);
-      }
-      if (queueCapacity < 1) {
-        throw new IllegalArgumentException("Invalid queueCapacity: " + queueCapacity);
-      }
-      if (!requestTimeout.isPositive() || drainTimeout.isNegative()) {
-        throw new IllegalArgumentException(
-            "Invalid timeouts: " + requestTimeout + ", " + drainTimeout);
-      }
-    }
-
-    /** 1 s doubling to 5 min, 12 attempts within an hour, 1/s burst 5, 10 s requests. */
-    public static Options defaults() {
-      return new Options(
-          Duration.ofSeconds(1),
-          Duration.ofMinutes(5),
-          12,
-          Duration.ofHours(1),
-          1,
-          5,
-          10_000,
-          Duration.ofSeconds(10),
-          Duration.ofSeconds(10));
-    }
-
-    public Options withRetries(Duration initial, Duration max, int attempts, Duration total) {
-      return new Options(
-          initial,
-          max,
-          attempts,
-          total,
-          ratePerSecond,
-          burst,
-          queueCapacity,
-          requestTimeout,
-          drainTimeout);
-    }
-
-    public Options withRate(double perSecond, int burstSize) {
-      return new Options(
-          initialBackoff,
-          maxBackoff,
-          maxAttempts,
-          maxTotal,
-          perSecond,
-          burstSize,
-          queueCapacity,
-          requestTimeout,
-          drainTimeout);
-    }
-
-    public Options withTimeouts(Duration request, Duration drain) {
-      return new Options(
-          initialBackoff,
-          maxBackoff,
-          maxAttempts,
-          maxTotal,
-          ratePerSecond,
-          burst,
-          queueCapacity,
-          request,
-          drain);
     }
   }
 }

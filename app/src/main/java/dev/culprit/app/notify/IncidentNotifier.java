@@ -104,7 +104,7 @@ public final class IncidentNotifier implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("Incident notifier stopped", e);
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      consumer.close();
     }
   }
 
@@ -157,7 +157,7 @@ public final class IncidentNotifier implements AutoCloseable {
       String groupId,
       Lifecycle.Updates updates,
       String feedbackBaseUrl,
-      Delivery.Options delivery,
+      DeliveryOptions delivery,
       boolean fromBeginning) {
     public static final String GROUP_ID = "culprit-notify";
 
@@ -165,7 +165,7 @@ public final class IncidentNotifier implements AutoCloseable {
       Objects.requireNonNull(bootstrapServers, "bootstrapServers");
       groupId = groupId == null || groupId.isBlank() ? GROUP_ID : groupId;
       updates = updates == null ? Lifecycle.Updates.MATERIAL : updates;
-      delivery = delivery == null ? Delivery.Options.defaults() : delivery;
+      delivery = delivery == null ? DeliveryOptions.defaults() : delivery;
     }
 
     /** The defaults for {@code bootstrapServers}. */

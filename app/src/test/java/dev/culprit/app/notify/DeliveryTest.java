@@ -29,8 +29,8 @@ class DeliveryTest {
   private final HttpClient client = HttpClient.newHttpClient();
   private final List<AutoCloseable> open = new ArrayList<>();
 
-  private final Delivery.Options fast =
-      Delivery.Options.defaults()
+  private final DeliveryOptions fast =
+      DeliveryOptions.defaults()
           .withRate(1000, 100)
           .withRetries(Duration.ofSeconds(1), Duration.ofMinutes(5), 8, Duration.ofHours(1))
           .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(2));
@@ -48,7 +48,7 @@ class DeliveryTest {
     return s;
   }
 
-  private Delivery delivery(CaptureServer s, Delivery.Options options) {
+  private Delivery delivery(CaptureServer s, DeliveryOptions options) {
     Destination d = Destination.parse("webhook:" + s.url(), Map.of());
     Delivery delivery =
         Delivery.start(d, k -> new TestRenderer(), options, clock, dead::add, client);
@@ -177,7 +177,7 @@ class DeliveryTest {
   void aDeadEndpointDoesNotDelayAHealthyOne() throws Exception {
     CaptureServer hung = server().always(new Hang(5_000));
     CaptureServer healthy = server();
-    Delivery.Options slow = fast.withTimeouts(Duration.ofSeconds(3), Duration.ZERO);
+    DeliveryOptions slow = fast.withTimeouts(Duration.ofSeconds(3), Duration.ZERO);
     Delivery stuck = delivery(hung, slow);
     Delivery ok = delivery(healthy, slow);
 

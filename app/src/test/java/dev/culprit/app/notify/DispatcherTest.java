@@ -23,7 +23,7 @@ class DispatcherTest {
           return new Attempt.Sent();
         };
     return new Delivery(
-        name, route, t, Delivery.Options.defaults().withRate(1000, 100), clock, dead::add);
+        name, route, t, DeliveryOptions.defaults().withRate(1000, 100), clock, dead::add);
   }
 
   @Test

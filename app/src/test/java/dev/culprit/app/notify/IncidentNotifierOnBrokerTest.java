@@ -46,7 +46,7 @@ class IncidentNotifierOnBrokerTest {
               "notify-test",
               Lifecycle.Updates.MATERIAL,
               null,
-              Delivery.Options.defaults().withRate(100, 10),
+              DeliveryOptions.defaults().withRate(100, 10),
               true);
       IncidentNotifier notifier =
           IncidentNotifier.start(

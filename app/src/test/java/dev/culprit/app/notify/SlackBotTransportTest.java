@@ -137,8 +137,8 @@ class SlackBotTransportTest {
   void throughDeliveryARatelimitedPostIsRetriedThenUpdated() throws Exception {
     answers.add("{\"ok\":false,\"error\":\"ratelimited\"}");
     List<FailedNotification> dead = new CopyOnWriteArrayList<>();
-    Delivery.Options options =
-        Delivery.Options.defaults()
+    DeliveryOptions options =
+        DeliveryOptions.defaults()
             .withRate(100, 10)
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
     try (Delivery d =
