@@ -4,6 +4,7 @@ import static dev.culprit.app.notify.Incidents.note;
 import static dev.culprit.app.notify.Incidents.open;
 import static dev.culprit.app.notify.Incidents.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.culprit.app.notify.CaptureServer.Hang;
 import dev.culprit.app.notify.CaptureServer.Status;
@@ -242,5 +243,111 @@ class DeliveryTest {
     assertThat(HttpTransport.retryAfter("Wed, 25 Nov 2026 07:00:00 GMT", now))
         .isEqualTo(Duration.ZERO);
     assertThat(HttpTransport.retryAfter("soon", now)).isNull();
+  }
+
+  @Test
+  void backoffDoublesUpToTheCap() {
+    DeliveryOptions o =
+        fast.withRetries(Duration.ofSeconds(1), Duration.ofMinutes(5), 20, Duration.ofHours(1));
+    try (Delivery d = new Delivery("x", Route.ALL, n -> new Attempt.Sent(), o, clock, dead::add)) {
+      assertThat(List.of(1, 2, 3, 9, 10, 20).stream().map(d::backoff).toList())
+          .containsExactly(
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(4),
+              Duration.ofSeconds(256),
+              Duration.ofMinutes(5),
+              Duration.ofMinutes(5));
+    }
+  }
+
+  @Test
+  void aRetryAfterBeyondTheTimeBudgetGivesUp() throws Exception {
+    CaptureServer s = server().then(new TooMany(now -> "600"));
+    Delivery d =
+        delivery(
+            s,
+            fast.withRetries(
+                Duration.ofSeconds(1), Duration.ofMinutes(5), 8, Duration.ofMinutes(5)));
+    d.offer(note(open("a", 1, "x"), Notification.Kind.OPENED));
+
+    await(() -> dead.size() == 1);
+    assertThat(dead.get(0).reason()).isEqualTo("HTTP 429; no time left to retry");
+    assertThat(dead.get(0).attempts()).isEqualTo(1);
+    assertThat(s.accepted).isEmpty();
+  }
+
+  @Test
+  void connectionErrorsAreRetriedAndTheirReasonsNameNoSecret() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Destination unreachable =
+        Destination.parse("webhook:http://127.0.0.1:" + closedPort + "/hooks/TOPSECRET", Map.of());
+    Delivery d =
+        Delivery.start(
+            unreachable,
+            k -> new TestRenderer(),
+            fast.withRetries(Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofHours(1)),
+            clock,
+            dead::add,
+            client);
+    open.add(0, d);
+    d.offer(note(open("a", 1, "x"), Notification.Kind.OPENED));
+
+    await(() -> dead.size() == 1);
+    assertThat(dead.get(0).attempts()).isEqualTo(3);
+    assertThat(dead.get(0).reason()).contains("ConnectException").doesNotContain("TOPSECRET");
+    assertThat(dead.get(0).destination()).doesNotContain("TOPSECRET");
+  }
+
+  @Test
+  void aFullQueueDeadLettersInsteadOfBlocking() throws Exception {
+    CaptureServer hung = server().always(new Hang(5_000));
+    DeliveryOptions tiny =
+        new DeliveryOptions(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            3,
+            Duration.ofHours(1),
+            100,
+            10,
+            1,
+            Duration.ofSeconds(3),
+            Duration.ZERO);
+    Delivery d = delivery(hung, tiny);
+    d.offer(note(open("a", 1, "x"), Notification.Kind.OPENED));
+    await(() -> hung.requests.size() == 1);
+
+    assertThat(d.offer(note(open("a", 2, "x"), Notification.Kind.UPDATED))).isTrue();
+    assertThat(d.offer(note(open("a", 3, "x"), Notification.Kind.UPDATED))).isFalse();
+    assertThat(dead)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.idempotencyKey()).isEqualTo("a/v3");
+              assertThat(f.reason()).isEqualTo("queue full");
+            });
+  }
+
+  @Test
+  void optionsAreValidated() {
+    assertThatThrownBy(
+            () ->
+                fast.withRetries(
+                    Duration.ofSeconds(2), Duration.ofSeconds(1), 3, Duration.ofHours(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Invalid backoff");
+    assertThatThrownBy(() -> fast.withRate(0, 5)).hasMessageContaining("Invalid rate");
+    assertThatThrownBy(
+            () ->
+                fast.withRetries(
+                    Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofHours(1)))
+        .hasMessageContaining("Invalid maxAttempts");
+    assertThat(DeliveryOptions.defaults().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(DeliveryOptions.defaults().maxBackoff()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(DeliveryOptions.defaults().ratePerSecond()).isEqualTo(1.0);
+    assertThat(DeliveryOptions.defaults().burst()).isEqualTo(5);
   }
 }
