@@ -34,6 +34,10 @@ public final class Topics {
   public static final Topic<String, Evidence> SUPPRESSED =
       new Topic<>("culprit.suppressed", KEY, JsonSerde.of(Evidence.class));
 
+  /** Notifications Culprit gave up delivering; keyed by incident id. */
+  public static final Topic<String, FailedNotification> NOTIFY_DLQ =
+      new Topic<>("culprit.notify.dlq", KEY, JsonSerde.of(FailedNotification.class));
+
   public static final Topic<byte[], byte[]> DLQ =
       new Topic<>("culprit.dlq", Serdes.ByteArray(), Serdes.ByteArray());
 
@@ -52,6 +56,7 @@ public final class Topics {
         GRAPH,
         INCIDENTS,
         FEEDBACK,
+        NOTIFY_DLQ,
         DLQ);
   }
 

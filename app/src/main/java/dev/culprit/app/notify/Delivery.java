@@ -1,0 +1,249 @@
+package dev.culprit.app.notify;
+
+import dev.culprit.model.FailedNotification;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers notifications to one destination from its own queue and worker thread, so a slow or dead
+ * endpoint never blocks the caller or other destinations. Notifications are sent one at a time in
+ * the order offered, so an incident's messages keep their order. Delivery is at least once: a
+ * failed send is retried with exponential backoff (or after the destination's {@code Retry-After})
+ * until it succeeds, fails permanently, or runs out of attempts or time, and then goes to the
+ * {@link DeadLetters} with the reason. Sends are spaced by a token bucket.
+ */
+public final class Delivery implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+
+  private final String name;
+  private final Predicate<Notification> route;
+  private final Transport transport;
+  private final DeliveryOptions options;
+  private final Sleeper sleeper;
+  private final DeadLetters deadLetters;
+  private final TokenBucket bucket;
+  private final BlockingQueue<Notification> queue;
+  private final Thread worker;
+  private volatile boolean closing;
+
+  Delivery(
+      String name,
+      Predicate<Notification> route,
+      Transport transport,
+      DeliveryOptions options,
+      Sleeper sleeper,
+      DeadLetters deadLetters) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.route = route;
+    this.transport = transport;
+    this.options = options;
+    this.sleeper = sleeper;
+    this.deadLetters = deadLetters;
+    this.bucket = new TokenBucket(options.ratePerSecond(), options.burst(), sleeper);
+    this.queue = new LinkedBlockingQueue<>(options.queueCapacity());
+    this.worker = Thread.ofPlatform().name("culprit-notify-" + name).daemon().unstarted(this::run);
+    worker.start();
+  }
+
+  /**
+   * Starts delivery to {@code d}, rendering with the renderer for its kind.
+   *
+   * @param renderers the renderer for each target kind
+   * @param client the HTTP client (its connect timeout applies)
+   */
+  public static Delivery start(
+      Destination d,
+      Function<TargetKind, Renderer> renderers,
+      DeliveryOptions options,
+      Sleeper sleeper,
+      DeadLetters deadLetters,
+      HttpClient client) {
+    return new Delivery(
+        d.name(),
+        d.route(),
+        transport(d, renderers.apply(d.kind()), options, sleeper, client, System.out),
+        options,
+        sleeper,
+        deadLetters);
+  }
+
+  static Transport transport(
+      Destination d,
+      Renderer renderer,
+      DeliveryOptions options,
+      Sleeper sleeper,
+      HttpClient client,
+      PrintStream out) {
+    Objects.requireNonNull(renderer, "no renderer for " + d.kind());
+    return switch (d.kind()) {
+      case CONSOLE -> new ConsoleTransport(out, renderer);
+      case SLACK_BOT ->
+          new SlackBotTransport(
+              client,
+              SlackBotTransport.SLACK_API,
+              d.target(),
+              d.channel(),
+              d.thread(),
+              renderer,
+              options.requestTimeout(),
+              sleeper);
+      default -> new HttpTransport(client, d.target(), renderer, options.requestTimeout(), sleeper);
+    };
+  }
+
+  /** The destination's name, secrets redacted. */
+  public String name() {
+    return name;
+  }
+
+  /** Whether this destination wants {@code n} (its route). */
+  public boolean wants(Notification n) {
+    return route.test(n);
+  }
+
+  /**
+   * Queues {@code n} and returns at once. When the queue is full or delivery is closing, the
+   * notification goes to the dead letters instead and this returns false.
+   */
+  public boolean offer(Notification n) {
+    if (!closing && queue.offer(n)) {
+      return true;
+    }
+    dead(n, 0, closing ? "offered after close" : "queue full");
+    return false;
+  }
+
+  /** How many notifications wait in the queue. */
+  public int pending() {
+    return queue.size();
+  }
+
+  private void run() {
+    try {
+      while (!(closing && queue.isEmpty())) {
+        Notification n = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (n != null) {
+          deliver(n);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  void deliver(Notification n) throws InterruptedException {
+    Instant start = sleeper.now();
+    int attempts = 0;
+    while (true) {
+      try {
+        bucket.acquire();
+        attempts++;
+        Attempt a = send(n);
+        switch (a) {
+          case Attempt.Sent s -> {
+            return;
+          }
+          case Attempt.Fail f -> {
+            dead(n, attempts, f.reason());
+            return;
+          }
+          case Attempt.Retry r -> {
+            if (attempts >= options.maxAttempts()) {
+              dead(n, attempts, r.reason());
+              return;
+            }
+            Duration wait = r.retryAfter() != null ? r.retryAfter() : backoff(attempts);
+            Duration spent = Duration.between(start, sleeper.now());
+            if (spent.plus(wait).compareTo(options.maxTotal()) > 0) {
+              dead(n, attempts, r.reason() + "; no time left to retry");
+              return;
+            }
+            LOG.debug("Retrying {} to {} in {}: {}", n.idempotencyKey(), name, wait, r.reason());
+            sleeper.sleep(wait);
+          }
+        }
+      } catch (InterruptedException e) {
+        dead(n, attempts, "not delivered before shutdown");
+        throw e;
+      }
+    }
+  }
+
+  private Attempt send(Notification n) throws InterruptedException {
+    try {
+      return transport.send(n);
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot send {} to {}: {}", n.idempotencyKey(), name, e.getClass().getName());
+      return new Attempt.Fail("cannot send: " + e.getClass().getSimpleName());
+    }
+  }
+
+  Duration backoff(int attempts) {
+    Duration d = options.initialBackoff();
+    for (int i = 1; i < attempts && d.compareTo(options.maxBackoff()) < 0; i++) {
+      d = d.multipliedBy(2);
+    }
+    return d.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : d;
+  }
+
+  private void dead(Notification n, int attempts, String reason) {
+    LOG.warn("Giving up on {} to {}: {}", n.idempotencyKey(), name, reason);
+    deadLetters.accept(
+        new FailedNotification(
+            name,
+            n.idempotencyKey(),
+            n.incident().id(),
+            n.incident().version(),
+            attempts,
+            reason,
+            sleeper.now().toEpochMilli()));
+  }
+
+  /** Stops taking notifications and drains the queue for at most the drain timeout. */
+  @Override
+  public void close() {
+    close(options.drainTimeout());
+  }
+
+  /** Stops taking notifications and drains the queue for at most {@code timeout}. */
+  public void close(Duration timeout) {
+    startClosing();
+    awaitClosed(System.nanoTime() + timeout.toNanos());
+  }
+
+  void startClosing() {
+    closing = true;
+  }
+
+  void awaitClosed(long deadlineNanos) {
+    try {
+      long left = deadlineNanos - System.nanoTime();
+      if (left > 0) {
+        worker.join(Duration.ofNanos(left));
+      }
+      if (worker.isAlive()) {
+        worker.interrupt();
+        worker.join(Duration.ofSeconds(5));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<Notification> left = new ArrayList<>();
+    queue.drainTo(left);
+    for (Notification n : left) {
+      dead(n, 0, "not delivered before shutdown");
+    }
+  }
+}
