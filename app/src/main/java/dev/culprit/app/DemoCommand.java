@@ -7,6 +7,7 @@ import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.kafka.KafkaTopics;
+import dev.culprit.app.notify.IncidentNotifier;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.PipelineConfig;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,8 +64,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "Port of the HTTP receivers (Alertmanager, OTLP/HTTP, Zipkin); -1 for none.")
   int httpPort;
 
+  @Mixin NotifyOptions notify = new NotifyOptions();
+
   @Override
   public Integer call() throws Exception {
+    notify.validate(spec.commandLine());
     if (durationSeconds < 10) {
       throw new ParameterException(spec.commandLine(), "--duration must be at least 10 seconds");
     }
@@ -86,7 +91,14 @@ final class DemoCommand implements Callable<Integer> {
       try (KafkaRawSink sink = new KafkaRawSink(broker.bootstrapServers());
           KafkaFeedbackSink feedback =
               new KafkaFeedbackSink(broker.bootstrapServers(), HTTP_WRITE_TIMEOUT);
-          IngestServer http = startHttp(sink, feedback, err)) {
+          IngestServer http = startHttp(sink, feedback, err);
+          IncidentNotifier notifier =
+              notify.any()
+                  ? IncidentNotifier.start(
+                      notify.config(spec.commandLine(), broker.bootstrapServers(), true),
+                      notify.destinations(spec.commandLine()),
+                      NotifyOptions::renderer)
+                  : null) {
         run(broker, simulator, printer, err);
       }
     }

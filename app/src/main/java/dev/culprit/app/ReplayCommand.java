@@ -1,6 +1,7 @@
 package dev.culprit.app;
 
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
+import dev.culprit.app.notify.LocalNotifier;
 import dev.culprit.app.replay.InProcessDriver;
 import dev.culprit.app.replay.KafkaDriver;
 import dev.culprit.app.replay.PipelineDriver;
@@ -29,6 +30,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.streams.Topology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -136,8 +138,13 @@ final class ReplayCommand implements Callable<Integer> {
               + " then on; earlier signals still warm the pipeline up. Pairs with `train --until`.")
   String scoreFrom;
 
+  @Mixin NotifyOptions notify = new NotifyOptions();
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
+
+  /** How long a replay waits at its end for chat messages still queued (rate limits). */
+  private static final java.time.Duration NOTIFY_DRAIN = java.time.Duration.ofMinutes(10);
 
   @Override
   public Integer call() throws Exception {
@@ -149,6 +156,7 @@ final class ReplayCommand implements Callable<Integer> {
           spec.commandLine(),
           "--ranker must be one of " + String.join(", ", Rankers.names()) + ", not " + ranker);
     }
+    notify.validate(spec.commandLine());
     if (model != null && noSuppression) {
       throw new ParameterException(spec.commandLine(), "Use either --model or --no-suppression");
     }
@@ -183,6 +191,15 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, quiet);
     ReplayReport result;
+    LocalNotifier notifier =
+        notify.any()
+            ? LocalNotifier.start(
+                notify.destinations(spec.commandLine()),
+                NotifyOptions::renderer,
+                notify.updatePolicy(spec.commandLine()),
+                notify.feedbackUrl,
+                notify.delivery(spec.commandLine()))
+            : null;
     try (EmbeddedKafkaBroker broker = startBrokerIfAsked(err);
         EvidenceLog log = EvidenceLog.open(evidenceOut);
         PipelineDriver driver = driver(CulpritPipeline.build(config, replay::timed), log, broker);
@@ -193,6 +210,9 @@ final class ReplayCommand implements Callable<Integer> {
               driver,
               bar::update,
               incident -> {
+                if (notifier != null) {
+                  notifier.accept(incident);
+                }
                 if (incidents != null) {
                   try {
                     incidents.write(Json.mapper().writeValueAsString(incident));
@@ -204,6 +224,16 @@ final class ReplayCommand implements Callable<Integer> {
               });
     }
     bar.done();
+    if (notifier != null) {
+      if (notifier.pending() > 0) {
+        err.printf("delivering %d queued notifications...%n", notifier.pending());
+        err.flush();
+      }
+      notifier.close(NOTIFY_DRAIN);
+      err.printf(
+          "notifications: %d sent to %d destinations, %d given up%n",
+          notifier.notifications(), notify.specs.size(), notifier.failures());
+    }
     PrintWriter out = spec.commandLine().getOut();
     new ReportTable(out).print(result);
     if (report != null) {

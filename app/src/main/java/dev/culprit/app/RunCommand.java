@@ -4,6 +4,7 @@ import dev.culprit.app.demo.DemoEvent;
 import dev.culprit.app.demo.DemoPrinter;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.kafka.IncidentConsumer;
+import dev.culprit.app.notify.IncidentNotifier;
 import dev.culprit.app.run.LiveRunner;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.suppress.SuppressionConfig;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -116,6 +118,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Hold nothing back: no duplicate, flapping or noise-model suppression.")
   boolean noSuppression;
 
+  @Mixin NotifyOptions notify = new NotifyOptions();
+
   private EntityMapping mapping() {
     EntityMapping d = EntityMapping.defaults();
     return new EntityMapping(
@@ -126,6 +130,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    notify.validate(spec.commandLine());
     if (model != null && noSuppression) {
       throw new ParameterException(spec.commandLine(), "Use either --model or --no-suppression");
     }
@@ -155,7 +160,14 @@ final class RunCommand implements Callable<Integer> {
                     topology == null ? List.of() : DeclaredTopology.read(topology)),
                 PipelineConfig.defaults().withSuppression(suppression));
         IncidentConsumer incidents =
-            new IncidentConsumer(bootstrapServers, applicationId + "-console")) {
+            new IncidentConsumer(bootstrapServers, applicationId + "-console");
+        IncidentNotifier notifier =
+            notify.any()
+                ? IncidentNotifier.start(
+                    notify.config(spec.commandLine(), bootstrapServers, false),
+                    notify.destinations(spec.commandLine()),
+                    NotifyOptions::renderer)
+                : null) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "culprit-run-shutdown"));
       spec.commandLine()
           .getErr()

@@ -1,0 +1,115 @@
+package dev.culprit.app;
+
+import dev.culprit.app.notify.CloudEventsRenderer;
+import dev.culprit.app.notify.ConsoleRenderer;
+import dev.culprit.app.notify.DeliveryOptions;
+import dev.culprit.app.notify.Destination;
+import dev.culprit.app.notify.IncidentNotifier;
+import dev.culprit.app.notify.Lifecycle;
+import dev.culprit.app.notify.MattermostRenderer;
+import dev.culprit.app.notify.Renderer;
+import dev.culprit.app.notify.SlackRenderer;
+import dev.culprit.app.notify.TargetKind;
+import dev.culprit.app.notify.TeamsRenderer;
+import dev.culprit.app.notify.WebhookRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The chat options {@code run}, {@code demo} and {@code replay} share. */
+final class NotifyOptions {
+  @Option(
+      names = "--notify",
+      paramLabel = "SPEC",
+      description =
+          "Send incidents to chat (repeatable): slack:URL, teams:URL, mattermost:URL, webhook:URL,"
+              + " cloudevents:URL, slack-bot:CHANNEL (token from $SLACK_BOT_TOKEN) or console. A"
+              + " URL may be env:NAME or file:PATH; ?scope=S&severity=critical routes.")
+  List<String> specs = new ArrayList<>();
+
+  @Option(
+      names = "--notify-updates",
+      defaultValue = "material",
+      paramLabel = "WHICH",
+      description =
+          "Which updates are sent besides open and resolved: material (the top three or the"
+              + " status changed; default), all, or none.")
+  String updates;
+
+  @Option(
+      names = "--feedback-url",
+      paramLabel = "URL",
+      description =
+          "Where people reach Culprit's feedback pages from chat (e.g. https://culprit.example"
+              + ".com); messages then carry false-positive and confirm-root-cause links.")
+  String feedbackUrl;
+
+  @Option(
+      names = "--notify-rate",
+      defaultValue = "1",
+      paramLabel = "PER_SECOND",
+      description =
+          "Messages per second to each destination (bursts of 5), default 1: the pace Slack and"
+              + " Teams webhooks accept.")
+  double rate;
+
+  boolean any() {
+    return !specs.isEmpty();
+  }
+
+  /** The destinations, or a usage error naming the bad spec (never its secret). */
+  List<Destination> destinations(CommandLine cli) {
+    List<Destination> out = new ArrayList<>();
+    for (String s : specs) {
+      try {
+        out.add(Destination.parse(s));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(cli, e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  Lifecycle.Updates updatePolicy(CommandLine cli) {
+    try {
+      return Lifecycle.Updates.parse(updates);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cli, e.getMessage());
+    }
+  }
+
+  /** Retry, rate and timeout settings, with the rate asked for. */
+  DeliveryOptions delivery(CommandLine cli) {
+    if (!(rate > 0)) {
+      throw new ParameterException(cli, "--notify-rate must be above 0, not " + rate);
+    }
+    return DeliveryOptions.defaults().withRate(rate, 5);
+  }
+
+  /** Checks every option now, before anything starts. */
+  void validate(CommandLine cli) {
+    destinations(cli);
+    updatePolicy(cli);
+    delivery(cli);
+  }
+
+  /** The notifier config for a pipeline on {@code bootstrapServers}. */
+  IncidentNotifier.Config config(CommandLine cli, String bootstrapServers, boolean fromBeginning) {
+    return new IncidentNotifier.Config(
+        bootstrapServers, null, updatePolicy(cli), feedbackUrl, delivery(cli), fromBeginning);
+  }
+
+  /** The renderer of each target kind. */
+  static Renderer renderer(TargetKind kind) {
+    return switch (kind) {
+      case SLACK, SLACK_BOT -> new SlackRenderer();
+      case TEAMS -> new TeamsRenderer();
+      case MATTERMOST -> new MattermostRenderer();
+      case WEBHOOK -> new WebhookRenderer();
+      case CLOUDEVENTS -> new CloudEventsRenderer();
+      case CONSOLE -> new ConsoleRenderer();
+    };
+  }
+}
