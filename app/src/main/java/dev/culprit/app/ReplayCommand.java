@@ -230,9 +230,10 @@ final class ReplayCommand implements Callable<Integer> {
         err.flush();
       }
       notifier.close(NOTIFY_DRAIN);
+      int n = notify.specs.size();
       err.printf(
-          "notifications: %d sent to %d destinations, %d given up%n",
-          notifier.notifications(), notify.specs.size(), notifier.failures());
+          "notifications: %d sent to %d destination%s, %d given up%n",
+          notifier.notifications(), n, n == 1 ? "" : "s", notifier.failures());
     }
     PrintWriter out = spec.commandLine().getOut();
     new ReportTable(out).print(result);
