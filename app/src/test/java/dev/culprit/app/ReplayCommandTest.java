@@ -48,6 +48,33 @@ class ReplayCommandTest {
   }
 
   @Test
+  void optionsComeFromAnArgumentFileAndABadNotifySpecNamesNoSecret(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path args = dir.resolve("replay.args");
+    java.nio.file.Files.writeString(
+        args,
+        "--dataset fault-alerts\n--path "
+            + dir
+            + "\n--notify console\n--notify 'pager:https://hooks.example.com/s3cr3t'\n");
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+
+    ReplayCommand replay =
+        cli.parseArgs("replay", "@" + args).subcommand().commandSpec().commandLine().getCommand();
+    assertThat(replay.notify.specs)
+        .containsExactly("console", "pager:https://hooks.example.com/s3cr3t");
+
+    cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute("replay", "@" + args);
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--notify").doesNotContain("s3cr3t");
+  }
+
+  @Test
   void anUnknownRankerIsAUsageErrorNamingTheKnownOnes() {
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();

@@ -177,6 +177,30 @@ public final class EvidenceStage {
                 + a.name()
                 + " ("
                 + a.severity().name().toLowerCase(java.util.Locale.ROOT)
-                + ")"));
+                + ")"
+                + links(a)));
+  }
+
+  /** Annotations whose links are not worth a click in chat. */
+  private static final java.util.Set<String> NOT_LINKS = java.util.Set.of("silenceURL", "imageURL");
+
+  /**
+   * The alert's links (runbook, generator, dashboard and other annotations that are URLs), at most
+   * three, as {@code "; name: url"}: the message a person reads should take them to them.
+   */
+  static String links(Alert a) {
+    StringBuilder out = new StringBuilder();
+    int n = 0;
+    for (var e : new java.util.TreeMap<>(a.annotations()).entrySet()) {
+      String v = e.getValue() == null ? "" : e.getValue().strip();
+      if (n < 3
+          && !NOT_LINKS.contains(e.getKey())
+          && (v.startsWith("https://") || v.startsWith("http://"))
+          && v.indexOf(' ') < 0) {
+        out.append("; ").append(e.getKey()).append(": ").append(v);
+        n++;
+      }
+    }
+    return out.toString();
   }
 }

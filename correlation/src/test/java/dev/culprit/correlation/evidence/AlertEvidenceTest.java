@@ -1,0 +1,53 @@
+package dev.culprit.correlation.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.model.Alert;
+import dev.culprit.model.Evidence;
+import dev.culprit.model.Resource;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** An alert becomes evidence that names it, its severity and the links its annotations carry. */
+class AlertEvidenceTest {
+  private static Evidence of(Map<String, String> annotations) {
+    Alert a =
+        new Alert(
+            Resource.ofService("checkout"),
+            1_000,
+            0,
+            "fp",
+            "HighLatency",
+            Alert.Severity.CRITICAL,
+            Alert.Status.FIRING,
+            Map.of(),
+            annotations);
+    return ((ScopedEvent.EvidenceEvent) EvidenceStage.alertEvidence(a)).evidence();
+  }
+
+  @Test
+  void theDetailCarriesUpToThreeLinksFromAnnotationsButNotSilenceOrImageLinks() {
+    Evidence e =
+        of(
+            Map.of(
+                "summary", "p99 above 2 s",
+                "runbook_url", "https://runbooks.example.com/latency",
+                "generatorURL", "http://prometheus:9090/graph?g0.expr=x",
+                "silenceURL", "https://grafana.example.com/silence",
+                "imageURL", "https://grafana.example.com/render.png",
+                "dashboardURL", "https://grafana.example.com/d/abc",
+                "panelURL", "https://grafana.example.com/d/abc?viewPanel=2"));
+    assertThat(e.detail())
+        .isEqualTo(
+            "alert HighLatency (critical); dashboardURL: https://grafana.example.com/d/abc;"
+                + " generatorURL: http://prometheus:9090/graph?g0.expr=x;"
+                + " panelURL: https://grafana.example.com/d/abc?viewPanel=2");
+  }
+
+  @Test
+  void anAlertWithoutLinksKeepsItsShortDetail() {
+    assertThat(of(Map.of("summary", "see https://x in the text")).detail())
+        .isEqualTo("alert HighLatency (critical)");
+  }
+}
