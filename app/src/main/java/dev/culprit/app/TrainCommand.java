@@ -5,6 +5,7 @@ import dev.culprit.app.replay.Evaluator;
 import dev.culprit.app.replay.InProcessDriver;
 import dev.culprit.app.replay.ProgressBar;
 import dev.culprit.app.replay.Replay;
+import dev.culprit.app.replay.ReplayReport;
 import dev.culprit.app.train.TrainingOutcomes;
 import dev.culprit.app.train.TrainingSamples;
 import dev.culprit.correlation.CulpritPipeline;
@@ -200,11 +201,15 @@ final class TrainCommand implements Callable<Integer> {
     Replay replay = new Replay(ds, false, config.ranker());
     ProgressBar bar = new ProgressBar(err, quiet);
     err.println("replaying " + ds.name() + " to collect history...");
-    var report =
-        replay.run(
-            new InProcessDriver(CulpritPipeline.build(config), items::add, edges::add),
-            bar::update,
-            i -> incidents.merge(i.id(), i, (a, b) -> b.version() >= a.version() ? b : a));
+    ReplayReport report;
+    try (InProcessDriver driver =
+        new InProcessDriver(CulpritPipeline.build(config), items::add, edges::add)) {
+      report =
+          replay.run(
+              driver,
+              bar::update,
+              i -> incidents.merge(i.id(), i, (a, b) -> b.version() >= a.version() ? b : a));
+    }
     bar.done();
     if (faultFree) {
       return new History(
