@@ -2,11 +2,12 @@ package dev.culprit.app.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.culprit.correlation.evidence.EvidenceStage;
+import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Json;
 import dev.culprit.model.RootCause;
-import dev.culprit.model.SignalType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,11 +24,11 @@ import java.util.stream.Stream;
  * What every chat target shows about a notification, computed once by {@link #of(Notification)}.
  *
  * <p><b>Severity rule.</b> {@link Severity#CRITICAL} when some unsuppressed {@code ALERT} evidence
- * of the incident or of its root causes has a detail that says {@code critical} (Culprit writes
- * alert evidence as {@code alert NAME (critical)}); otherwise {@link Severity#WARNING} when the
- * incident carries any unsuppressed evidence; otherwise {@link Severity#INFO} (nothing but
- * held-back evidence, or none, as for an investigation a trigger asked for). A resolved incident
- * keeps the severity its evidence gives it.
+ * of the incident or of its root causes is a critical alert ({@link EvidenceStage#alertSeverity}:
+ * the severity Culprit writes as {@code alert NAME (critical)}, whatever links follow it);
+ * otherwise {@link Severity#WARNING} when the incident carries any unsuppressed evidence; otherwise
+ * {@link Severity#INFO} (nothing but held-back evidence, or none, as for an investigation a trigger
+ * asked for). A resolved incident keeps the severity its evidence gives it.
  *
  * @param severity how urgent the incident is, by the rule above
  * @param kind opened, updated or resolved
@@ -67,8 +68,6 @@ public record MessageContent(
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'`|\\\\^{}\\[\\]]+");
   private static final Pattern TRACE_ID =
       Pattern.compile("(?<![0-9A-Za-z])[0-9a-fA-F]{32}(?![0-9A-Za-z])");
-  private static final Pattern CRITICAL =
-      Pattern.compile("\\bcritical\\b", Pattern.CASE_INSENSITIVE);
 
   public MessageContent {
     causes = List.copyOf(causes);
@@ -182,8 +181,7 @@ public record MessageContent(
   static Severity severity(Incident i) {
     List<Evidence> live = allEvidence(i).filter(e -> !e.suppressed()).toList();
     boolean critical =
-        live.stream()
-            .anyMatch(e -> e.signal() == SignalType.ALERT && CRITICAL.matcher(e.detail()).find());
+        live.stream().anyMatch(e -> EvidenceStage.alertSeverity(e) == Alert.Severity.CRITICAL);
     if (critical) {
       return Severity.CRITICAL;
     }

@@ -1,9 +1,9 @@
 package dev.culprit.app.notify;
 
+import dev.culprit.correlation.evidence.EvidenceStage;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Incident;
-import dev.culprit.model.SignalType;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -32,23 +32,12 @@ public record Route(String scope, Alert.Severity minSeverity) implements Predica
   static Alert.Severity severity(Incident i) {
     Alert.Severity best = null;
     for (Evidence e : i.evidence()) {
-      if (e.signal() == SignalType.ALERT) {
-        Alert.Severity s = alertSeverity(e.detail());
-        if (s != null && (best == null || s.ordinal() < best.ordinal())) {
-          best = s;
-        }
+      Alert.Severity s = EvidenceStage.alertSeverity(e);
+      if (s != null && (best == null || s.ordinal() < best.ordinal())) {
+        best = s;
       }
     }
     return best == null ? Alert.Severity.WARNING : best;
-  }
-
-  private static Alert.Severity alertSeverity(String detail) {
-    int open = detail.lastIndexOf('(');
-    int close = detail.lastIndexOf(')');
-    if (open < 0 || close < open) {
-      return null;
-    }
-    return parseSeverity(detail.substring(open + 1, close));
   }
 
   static Alert.Severity parseSeverity(String text) {

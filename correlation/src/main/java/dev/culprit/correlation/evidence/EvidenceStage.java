@@ -181,6 +181,28 @@ public final class EvidenceStage {
                 + links(a)));
   }
 
+  /**
+   * The severity of alert evidence made by {@link #alertEvidence}, read back from its detail
+   * ({@code alert NAME (severity)}, then any links); null for other evidence. Consumers ask here
+   * rather than parse the text themselves, so the format has one owner.
+   */
+  public static Alert.Severity alertSeverity(Evidence e) {
+    String head = "alert " + e.feature() + " (";
+    if (e.signal() != SignalType.ALERT || !e.detail().startsWith(head)) {
+      return null;
+    }
+    int close = e.detail().indexOf(')', head.length());
+    if (close < 0) {
+      return null;
+    }
+    try {
+      return Alert.Severity.valueOf(
+          e.detail().substring(head.length(), close).toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException notASeverity) {
+      return null;
+    }
+  }
+
   /** Annotations whose links are not worth a click in chat. */
   private static final java.util.Set<String> NOT_LINKS = java.util.Set.of("silenceURL", "imageURL");
 

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 /** An alert becomes evidence that names it, its severity and the links its annotations carry. */
 class AlertEvidenceTest {
   private static Evidence of(Map<String, String> annotations) {
+    return of(Alert.Severity.CRITICAL, annotations);
+  }
+
+  private static Evidence of(Alert.Severity severity, Map<String, String> annotations) {
     Alert a =
         new Alert(
             Resource.ofService("checkout"),
@@ -19,7 +23,7 @@ class AlertEvidenceTest {
             0,
             "fp",
             "HighLatency",
-            Alert.Severity.CRITICAL,
+            severity,
             Alert.Status.FIRING,
             Map.of(),
             annotations);
@@ -49,5 +53,35 @@ class AlertEvidenceTest {
   void anAlertWithoutLinksKeepsItsShortDetail() {
     assertThat(of(Map.of("summary", "see https://x in the text")).detail())
         .isEqualTo("alert HighLatency (critical)");
+  }
+
+  @Test
+  void theSeverityIsReadBackWhateverTheLinksAfterItSay() {
+    Evidence warning =
+        of(
+            Alert.Severity.WARNING,
+            Map.of(
+                "generatorURL", "http://prometheus:9090/graph?g0.expr=rate(errors[5m])",
+                "runbook_url", "https://runbooks.example.com/critical-alerts"));
+    assertThat(warning.detail()).contains("rate(errors[5m])", "critical-alerts");
+    assertThat(EvidenceStage.alertSeverity(warning)).isEqualTo(Alert.Severity.WARNING);
+    assertThat(EvidenceStage.alertSeverity(of(Map.of()))).isEqualTo(Alert.Severity.CRITICAL);
+  }
+
+  @Test
+  void evidenceThatIsNoAlertHasNoAlertSeverity() {
+    Evidence metric =
+        new Evidence(
+            Resource.ofService("checkout"),
+            dev.culprit.model.SignalType.METRIC,
+            "cpu",
+            5,
+            1,
+            0,
+            Evidence.Direction.UP,
+            0,
+            60_000,
+            "alert cpu (critical)");
+    assertThat(EvidenceStage.alertSeverity(metric)).isNull();
   }
 }
