@@ -1,8 +1,12 @@
 package dev.culprit.app.notify;
 
 import dev.culprit.model.Incident;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs each incident version through the {@link Lifecycle} and hands a due notification to every
@@ -16,6 +20,32 @@ public final class Dispatcher {
   public Dispatcher(Lifecycle lifecycle, List<Delivery> deliveries) {
     this.lifecycle = lifecycle;
     this.deliveries = List.copyOf(deliveries);
+  }
+
+  /**
+   * A dispatcher with one running delivery per destination, sharing one HTTP client (no redirects,
+   * the options' request timeout to connect) and the system clock, and a lifecycle with the
+   * defaults of {@link Lifecycle#defaults} but {@code updates}.
+   */
+  public static Dispatcher start(
+      List<Destination> destinations,
+      Function<TargetKind, Renderer> renderers,
+      Lifecycle.Updates updates,
+      String feedbackBaseUrl,
+      DeliveryOptions options,
+      DeadLetters deadLetters) {
+    Sleeper clock = Sleeper.system();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .connectTimeout(options.requestTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    List<Delivery> deliveries = new ArrayList<>();
+    for (Destination d : destinations) {
+      deliveries.add(Delivery.start(d, renderers, options, clock, deadLetters, client));
+    }
+    return new Dispatcher(
+        new Lifecycle(updates, 100_000, Duration.ofHours(1), clock, feedbackBaseUrl), deliveries);
   }
 
   /** The notification dispatched for {@code incident}, if one was due. */

@@ -2,9 +2,7 @@ package dev.culprit.app.notify;
 
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -56,26 +54,17 @@ public final class IncidentNotifier implements AutoCloseable {
    */
   public static IncidentNotifier start(
       Config config, List<Destination> destinations, Function<TargetKind, Renderer> renderers) {
-    Sleeper clock = Sleeper.system();
     KafkaDeadLetters dlq = new KafkaDeadLetters(config.bootstrapServers());
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(config.delivery().requestTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    List<Delivery> deliveries = new ArrayList<>();
-    for (Destination d : destinations) {
-      deliveries.add(Delivery.start(d, renderers, config.delivery(), clock, dlq, client));
-    }
-    Lifecycle lifecycle =
-        new Lifecycle(
-            config.updates(), 100_000, Duration.ofHours(1), clock, config.feedbackBaseUrl());
+    Dispatcher dispatcher =
+        Dispatcher.start(
+            destinations,
+            renderers,
+            config.updates(),
+            config.feedbackBaseUrl(),
+            config.delivery(),
+            dlq);
     IncidentNotifier n =
-        new IncidentNotifier(
-            consumer(config),
-            new Dispatcher(lifecycle, deliveries),
-            dlq,
-            config.delivery().drainTimeout());
+        new IncidentNotifier(consumer(config), dispatcher, dlq, config.delivery().drainTimeout());
     n.thread.start();
     LOG.info("Notifying {}", destinations);
     return n;

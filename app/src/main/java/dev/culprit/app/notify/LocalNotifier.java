@@ -1,9 +1,7 @@
 package dev.culprit.app.notify;
 
 import dev.culprit.model.Incident;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -31,21 +29,11 @@ public final class LocalNotifier implements AutoCloseable {
       Lifecycle.Updates updates,
       String feedbackBaseUrl,
       DeliveryOptions options) {
-    Sleeper clock = Sleeper.system();
     AtomicInteger failures = new AtomicInteger();
     DeadLetters counted = f -> failures.incrementAndGet();
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(options.requestTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    List<Delivery> deliveries = new ArrayList<>();
-    for (Destination d : destinations) {
-      deliveries.add(Delivery.start(d, renderers, options, clock, counted, client));
-    }
-    Lifecycle lifecycle =
-        new Lifecycle(updates, 100_000, Duration.ofHours(1), clock, feedbackBaseUrl);
-    return new LocalNotifier(new Dispatcher(lifecycle, deliveries), failures);
+    return new LocalNotifier(
+        Dispatcher.start(destinations, renderers, updates, feedbackBaseUrl, options, counted),
+        failures);
   }
 
   /** Hands an incident version over; returns at once. */
