@@ -12,7 +12,6 @@ import dev.culprit.app.replay.ReportTable;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.Rankers;
-import dev.culprit.correlation.suppress.SuppressionConfig;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.model.Json;
 import dev.culprit.model.SignalType;
@@ -117,18 +116,7 @@ final class ReplayCommand implements Callable<Integer> {
               + " contributes: metrics, logs, traces or alerts (repeatable or comma-separated).")
   List<SignalType> without = new ArrayList<>();
 
-  @Option(
-      names = "--model",
-      paramLabel = "FILE",
-      description =
-          "Noise model from `culprit train`: evidence that falls in a cluster of past noise is"
-              + " held back from opening incidents (it still counts inside incidents).")
-  Path model;
-
-  @Option(
-      names = "--no-suppression",
-      description = "Hold nothing back: no duplicate, flapping or noise-model suppression.")
-  boolean noSuppression;
+  @Mixin SuppressionOptions suppression = new SuppressionOptions();
 
   @Option(
       names = "--score-from",
@@ -157,19 +145,9 @@ final class ReplayCommand implements Callable<Integer> {
           "--ranker must be one of " + String.join(", ", Rankers.names()) + ", not " + ranker);
     }
     notify.validate(spec.commandLine());
-    if (model != null && noSuppression) {
-      throw new ParameterException(spec.commandLine(), "Use either --model or --no-suppression");
-    }
-    String suppression = "rules";
-    SuppressionConfig sc = SuppressionConfig.defaults();
-    if (noSuppression) {
-      sc = SuppressionConfig.off();
-      suppression = "off";
-    } else if (model != null) {
-      suppression = "model " + Models.check(spec.commandLine(), model).version();
-      sc = sc.withModel(model);
-    }
-    PipelineConfig config = PipelineConfig.defaults().withRanker(ranker).withSuppression(sc);
+    SuppressionOptions.Choice held = suppression.choice(spec.commandLine());
+    PipelineConfig config =
+        PipelineConfig.defaults().withRanker(ranker).withSuppression(held.config());
     Dataset ds = openDataset();
     Replay replay =
         new Replay(
@@ -178,7 +156,7 @@ final class ReplayCommand implements Callable<Integer> {
                 ranker,
                 topology == null ? List.of() : DeclaredTopology.read(topology),
                 Set.copyOf(without))
-            .describingSuppression(suppression);
+            .describingSuppression(held.description());
     if (scoreFrom != null) {
       try {
         replay.scoringFrom(java.time.Instant.parse(scoreFrom).toEpochMilli());

@@ -105,18 +105,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Declared topology in Culprit's YAML format, merged with what is learned.")
   Path topology;
 
-  @Option(
-      names = "--model",
-      paramLabel = "FILE",
-      description =
-          "Noise model from `culprit train`. The file is read again whenever it changes, so a"
-              + " newly trained model takes effect without a restart.")
-  Path model;
-
-  @Option(
-      names = "--no-suppression",
-      description = "Hold nothing back: no duplicate, flapping or noise-model suppression.")
-  boolean noSuppression;
+  @Mixin SuppressionOptions suppression = new SuppressionOptions();
 
   @Mixin NotifyOptions notify = new NotifyOptions();
 
@@ -131,16 +120,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     notify.validate(spec.commandLine());
-    if (model != null && noSuppression) {
-      throw new ParameterException(spec.commandLine(), "Use either --model or --no-suppression");
-    }
-    SuppressionConfig suppression = SuppressionConfig.defaults();
-    if (noSuppression) {
-      suppression = SuppressionConfig.off();
-    } else if (model != null) {
-      Models.check(spec.commandLine(), model);
-      suppression = suppression.withModel(model);
-    }
+    SuppressionConfig held = suppression.choice(spec.commandLine()).config();
     IngestServer.Config http =
         httpPort < 0
             ? null
@@ -158,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
                     http,
                     mapping(),
                     topology == null ? List.of() : DeclaredTopology.read(topology)),
-                PipelineConfig.defaults().withSuppression(suppression));
+                PipelineConfig.defaults().withSuppression(held));
         IncidentConsumer incidents =
             new IncidentConsumer(bootstrapServers, applicationId + "-console");
         IncidentNotifier notifier =

@@ -75,6 +75,27 @@ class ReplayCommandTest {
   }
 
   @Test
+  void aModelAndNoSuppressionTogetherAreAUsageError(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+    int code =
+        cli.execute(
+            "replay",
+            "--dataset",
+            "fault-alerts",
+            "--path",
+            dir.toString(),
+            "--model",
+            dir.resolve("m.json").toString(),
+            "--no-suppression");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("Use either --model or --no-suppression");
+  }
+
+  @Test
   void anUnknownRankerIsAUsageErrorNamingTheKnownOnes() {
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();
