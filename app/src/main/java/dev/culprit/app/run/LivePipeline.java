@@ -12,6 +12,7 @@ import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.OtlpSignal;
 import dev.culprit.ingest.format.ParseResult;
 import dev.culprit.ingest.format.WireFormat;
+import dev.culprit.ingest.stage.EventTimeRule;
 import dev.culprit.ingest.stage.NormalizeStage;
 import dev.culprit.model.Topic;
 import dev.culprit.model.Topics;
@@ -32,10 +33,22 @@ public final class LivePipeline {
     return topology(config, EntityMapping.defaults());
   }
 
-  /** The topology, with Alertmanager labels mapped to entities by {@code mapping}. */
+  /**
+   * The topology, with Alertmanager labels mapped to entities by {@code mapping}, accepting any
+   * event time from 1970 on.
+   */
   public static Topology topology(PipelineConfig config, EntityMapping mapping) {
+    return topology(config, mapping, EventTimeRule.anyTime());
+  }
+
+  /**
+   * The topology, with Alertmanager labels mapped to entities by {@code mapping} and event times
+   * checked by {@code eventTimes}.
+   */
+  public static Topology topology(
+      PipelineConfig config, EntityMapping mapping, EventTimeRule eventTimes) {
     StreamsBuilder builder = CulpritPipeline.newBuilder();
-    new NormalizeStage(mapping).addTo(builder);
+    new NormalizeStage(mapping, eventTimes).addTo(builder);
     CulpritPipeline.addTo(builder, config);
     return builder.build();
   }

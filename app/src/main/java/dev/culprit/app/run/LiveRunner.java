@@ -8,9 +8,11 @@ import dev.culprit.app.kafka.SignalProducer;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.EntityMapping;
+import dev.culprit.ingest.stage.EventTimeRule;
 import dev.culprit.model.GraphEdge;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -38,6 +40,7 @@ public final class LiveRunner implements AutoCloseable {
    * @param http HTTP receiver settings, or null for none
    * @param mapping how alert labels name entities
    * @param declared declared topology edges, written to {@code culprit.graph} at start
+   * @param eventTimes which event times the normalising stage accepts
    */
   public record Settings(
       String bootstrapServers,
@@ -46,9 +49,26 @@ public final class LiveRunner implements AutoCloseable {
       int partitions,
       IngestServer.Config http,
       EntityMapping mapping,
-      List<GraphEdge> declared) {
+      List<GraphEdge> declared,
+      EventTimeRule eventTimes) {
     public Settings {
       declared = declared == null ? List.of() : List.copyOf(declared);
+      eventTimes =
+          eventTimes == null
+              ? EventTimeRule.live(Clock.systemUTC(), EventTimeRule.DEFAULT_MAX_AHEAD)
+              : eventTimes;
+    }
+
+    /** Settings accepting event times up to five minutes ahead of the system clock. */
+    public Settings(
+        String bootstrapServers,
+        String applicationId,
+        Path stateDir,
+        int partitions,
+        IngestServer.Config http,
+        EntityMapping mapping,
+        List<GraphEdge> declared) {
+      this(bootstrapServers, applicationId, stateDir, partitions, http, mapping, declared, null);
     }
   }
 
@@ -73,7 +93,8 @@ public final class LiveRunner implements AutoCloseable {
     declare(s.bootstrapServers(), s.declared());
     Properties p =
         CulpritPipeline.streamsProperties(s.applicationId(), s.bootstrapServers(), s.stateDir());
-    KafkaStreams streams = new KafkaStreams(LivePipeline.topology(config, s.mapping()), p);
+    KafkaStreams streams =
+        new KafkaStreams(LivePipeline.topology(config, s.mapping(), s.eventTimes()), p);
     KafkaRawSink sink = s.http() == null ? null : new KafkaRawSink(s.bootstrapServers());
     KafkaFeedbackSink feedback =
         s.http() == null
@@ -131,6 +152,11 @@ public final class LiveRunner implements AutoCloseable {
   /** The HTTP port, or -1 without receivers. */
   public int httpPort() {
     return server == null ? -1 : server.port();
+  }
+
+  /** The state of the Kafka Streams application. */
+  public KafkaStreams.State state() {
+    return streams.state();
   }
 
   /** The failure that stopped the pipeline, or null while it runs. */
