@@ -106,6 +106,31 @@ class HostileRecordsTest {
     }
   }
 
+  @Test
+  void anUnreadableGraphRecordIsADeadLetterAndTheRunGoesOn() throws Exception {
+    long now = System.currentTimeMillis();
+    try (EmbeddedKafkaBroker broker = defaultBroker()) {
+      try (LiveRunner runner = start(broker, "bad-graph")) {
+        BrokerTopics.write(
+            broker,
+            new ProducerRecord<>(
+                Topics.GRAPH.name(),
+                "CALLS|service:a|service:b".getBytes(StandardCharsets.UTF_8),
+                "{\"source\": 42, trunc".getBytes(StandardCharsets.UTF_8)));
+        ConsumerRecord<byte[], byte[]> dead =
+            first(broker, Topics.DLQ.name(), reasonContains("cannot read"));
+        assertThat(dead).isNotNull();
+        assertThat(header(dead, DeadLetter.TOPIC)).isEqualTo(Topics.GRAPH.name());
+        post(runner.httpPort(), "/v1/traces", spans(trace(5), now).toByteArray());
+        assertProcessed(broker, runner, "bad-graph", trace(5));
+      }
+      try (LiveRunner restarted = start(broker, "bad-graph")) {
+        post(restarted.httpPort(), "/v1/traces", spans(trace(6), now).toByteArray());
+        assertProcessed(broker, restarted, "bad-graph", trace(6));
+      }
+    }
+  }
+
   /** The span of {@code traceId} went through the graph stage's repartition; the run goes on. */
   private static void assertProcessed(
       EmbeddedKafkaBroker broker, LiveRunner runner, String app, String traceId)
