@@ -131,6 +131,60 @@ class HostileRecordsTest {
     }
   }
 
+  @Test
+  void alertBodiesOverOneMebibyteAreWrittenAndAMegabyteOfAnnotationsIsCut() throws Exception {
+    StringBuilder group = new StringBuilder("{\"version\":\"4\",\"alerts\":[");
+    for (int i = 0; i < 8_000; i++) {
+      group.append(i == 0 ? "" : ",").append(alert("Group" + i, "svc-" + (i % 50), "{}"));
+    }
+    String huge =
+        "{\"description\":\""
+            + "x".repeat(1_000_000)
+            + "\",\"runbook_url\":\"https://r.example/"
+            + "y".repeat(1_000)
+            + "\"}";
+    String hugeAlert = "{\"version\":\"4\",\"alerts\":[" + alert("Huge", "cart", huge) + "]}";
+    try (EmbeddedKafkaBroker broker = defaultBroker();
+        LiveRunner runner = start(broker, "big-bodies")) {
+      byte[] body = group.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+      assertThat(body.length).isGreaterThan(1 << 20);
+      assertThat(postJson(runner.httpPort(), body).statusCode()).isEqualTo(200);
+      assertThat(
+              postJson(runner.httpPort(), hugeAlert.getBytes(StandardCharsets.UTF_8)).statusCode())
+          .isEqualTo(200);
+
+      ConsumerRecord<byte[], byte[]> capped =
+          first(broker, Topics.ALERTS.name(), valueContains("\"Huge\""));
+      assertThat(capped).isNotNull();
+      assertThat(capped.value().length).isLessThan(20_000);
+      assertThat(first(broker, Topics.ALERTS.name(), valueContains("\"Group7999\""))).isNotNull();
+      post(
+          runner.httpPort(),
+          "/v1/traces",
+          spans(trace(7), System.currentTimeMillis()).toByteArray());
+      assertProcessed(broker, runner, "big-bodies", trace(7));
+    }
+  }
+
+  private static String alert(String name, String service, String annotations) {
+    return "{\"status\":\"firing\",\"labels\":{\"alertname\":\""
+        + name
+        + "\",\"service\":\""
+        + service
+        + "\"},\"annotations\":"
+        + annotations
+        + ",\"startsAt\":\"2026-11-24T10:00:00Z\",\"endsAt\":\"0001-01-01T00:00:00Z\"}";
+  }
+
+  HttpResponse<String> postJson(int port, byte[] body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/alerts"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The span of {@code traceId} went through the graph stage's repartition; the run goes on. */
   private static void assertProcessed(
       EmbeddedKafkaBroker broker, LiveRunner runner, String app, String traceId)
