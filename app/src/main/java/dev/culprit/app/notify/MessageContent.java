@@ -188,6 +188,17 @@ public record MessageContent(
     return live.isEmpty() ? Severity.INFO : Severity.WARNING;
   }
 
+  /**
+   * A title (or a text starting with one) with the data after its fixed {@code [SEVERITY] Incident
+   * ...: } head passed through {@code escape}.
+   */
+  static String escapeTitle(String title, java.util.function.UnaryOperator<String> escape) {
+    int head = title.indexOf(": ");
+    return head < 0
+        ? escape.apply(title)
+        : title.substring(0, head + 2) + escape.apply(title.substring(head + 2));
+  }
+
   static String title(Severity severity, Notification.Kind kind, Incident i) {
     List<String> names = new ArrayList<>();
     i.affected().forEach(r -> names.add(r.name()));
