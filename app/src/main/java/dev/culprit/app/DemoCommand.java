@@ -6,7 +6,6 @@ import dev.culprit.app.feedback.KafkaFeedbackSink;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
-import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.notify.IncidentNotifier;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.Simulator;
@@ -33,6 +32,7 @@ import picocli.CommandLine.Spec;
     })
 final class DemoCommand implements Callable<Integer> {
   private static final Duration HTTP_WRITE_TIMEOUT = Duration.ofSeconds(10);
+  private static final int MAX_BODY_BYTES = 8 << 20;
 
   @Spec CommandSpec spec;
 
@@ -86,16 +86,20 @@ final class DemoCommand implements Callable<Integer> {
       err.printf(
           "broker at %s; simulating %d services; %d s of real time%n",
           broker.bootstrapServers(), simulator.services().size(), durationSeconds);
-      KafkaTopics.create(
-          broker.bootstrapServers(), LivePipeline.topics(), 1, Duration.ofSeconds(60));
-      try (KafkaRawSink sink = new KafkaRawSink(broker.bootstrapServers());
+      LivePipeline.createTopics(broker.bootstrapServers(), 1, MAX_BODY_BYTES);
+      try (KafkaRawSink sink =
+              new KafkaRawSink(broker.bootstrapServers(), MAX_BODY_BYTES, HTTP_WRITE_TIMEOUT);
           KafkaFeedbackSink feedback =
               new KafkaFeedbackSink(broker.bootstrapServers(), HTTP_WRITE_TIMEOUT);
           IngestServer http = startHttp(sink, feedback, err);
           IncidentNotifier notifier =
               notify.any()
                   ? IncidentNotifier.start(
-                      notify.config(spec.commandLine(), broker.bootstrapServers(), true),
+                      notify.config(
+                          spec.commandLine(),
+                          broker.bootstrapServers(),
+                          true,
+                          notify.links(spec.commandLine(), null)),
                       notify.destinations(spec.commandLine()),
                       NotifyOptions::renderer)
                   : null) {
@@ -112,10 +116,11 @@ final class DemoCommand implements Callable<Integer> {
     try {
       IngestServer s =
           LivePipeline.startHttp(
-              new IngestServer.Config(httpPort, null, 8 << 20, HTTP_WRITE_TIMEOUT),
+              new IngestServer.Config(httpPort, null, MAX_BODY_BYTES, HTTP_WRITE_TIMEOUT),
               sink,
               feedback,
-              EntityMapping.defaults());
+              EntityMapping.defaults(),
+              notify.links(spec.commandLine(), null));
       err.printf(
           "HTTP receivers on port %d (POST /api/v1/alerts, /v1/traces, ..., /api/feedback)%n",
           s.port());

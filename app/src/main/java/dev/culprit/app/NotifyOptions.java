@@ -1,5 +1,6 @@
 package dev.culprit.app;
 
+import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.notify.CloudEventsRenderer;
 import dev.culprit.app.notify.ConsoleRenderer;
 import dev.culprit.app.notify.DeliveryOptions;
@@ -8,10 +9,13 @@ import dev.culprit.app.notify.IncidentNotifier;
 import dev.culprit.app.notify.Lifecycle;
 import dev.culprit.app.notify.MattermostRenderer;
 import dev.culprit.app.notify.Renderer;
+import dev.culprit.app.notify.Secret;
 import dev.culprit.app.notify.SlackRenderer;
 import dev.culprit.app.notify.TargetKind;
 import dev.culprit.app.notify.TeamsRenderer;
 import dev.culprit.app.notify.WebhookRenderer;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -45,6 +49,22 @@ final class NotifyOptions {
           "Where people reach Culprit's feedback pages from chat (e.g. https://culprit.example"
               + ".com); messages then carry false-positive and confirm-root-cause links.")
   String feedbackUrl;
+
+  @Option(
+      names = "--feedback-secret",
+      paramLabel = "env:NAME|file:PATH",
+      description =
+          "Key that signs the feedback links in chat messages (HMAC-SHA256); the feedback pages"
+              + " then take a verdict only with a valid, unexpired link or the bearer token. By"
+              + " default a key derived from the HTTP bearer token, when one is set.")
+  String feedbackSecret;
+
+  @Option(
+      names = "--feedback-link-days",
+      defaultValue = "7",
+      paramLabel = "DAYS",
+      description = "How long a signed feedback link stays valid (default 7 days).")
+  int feedbackLinkDays;
 
   @Option(
       names = "--notify-rate",
@@ -93,12 +113,43 @@ final class NotifyOptions {
     destinations(cli);
     updatePolicy(cli);
     delivery(cli);
+    links(cli, null);
   }
 
-  /** The notifier config for a pipeline on {@code bootstrapServers}. */
-  IncidentNotifier.Config config(CommandLine cli, String bootstrapServers, boolean fromBeginning) {
+  /**
+   * How feedback links are signed: with {@code --feedback-secret}, else with a key derived from
+   * {@code bearerToken} (may be null), else not at all.
+   */
+  FeedbackLinks links(CommandLine cli, String bearerToken) {
+    if (feedbackLinkDays < 1) {
+      throw new ParameterException(cli, "--feedback-link-days must be at least 1");
+    }
+    Duration ttl = Duration.ofDays(feedbackLinkDays);
+    if (feedbackSecret != null) {
+      try {
+        return FeedbackLinks.signed(Secret.reveal(feedbackSecret), ttl, Clock.systemUTC());
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(cli, "--feedback-secret: " + e.getMessage());
+      }
+    }
+    return bearerToken == null
+        ? FeedbackLinks.unsigned()
+        : FeedbackLinks.fromToken(bearerToken, ttl, Clock.systemUTC());
+  }
+
+  /**
+   * The notifier config for a pipeline on {@code bootstrapServers}, signing links by {@code links}.
+   */
+  IncidentNotifier.Config config(
+      CommandLine cli, String bootstrapServers, boolean fromBeginning, FeedbackLinks links) {
     return new IncidentNotifier.Config(
-        bootstrapServers, null, updatePolicy(cli), feedbackUrl, delivery(cli), fromBeginning);
+        bootstrapServers,
+        null,
+        updatePolicy(cli),
+        feedbackUrl,
+        delivery(cli),
+        fromBeginning,
+        links);
   }
 
   /** The renderer of each target kind. */

@@ -176,6 +176,7 @@ final class ReplayCommand implements Callable<Integer> {
                 NotifyOptions::renderer,
                 notify.updatePolicy(spec.commandLine()),
                 notify.feedbackUrl,
+                notify.links(spec.commandLine(), null),
                 notify.delivery(spec.commandLine()))
             : null;
     try (EmbeddedKafkaBroker broker = startBrokerIfAsked(err);

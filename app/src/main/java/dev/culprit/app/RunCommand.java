@@ -2,6 +2,7 @@ package dev.culprit.app;
 
 import dev.culprit.app.demo.DemoEvent;
 import dev.culprit.app.demo.DemoPrinter;
+import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.notify.IncidentNotifier;
@@ -9,10 +10,12 @@ import dev.culprit.app.run.LiveRunner;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.suppress.SuppressionConfig;
 import dev.culprit.ingest.format.EntityMapping;
+import dev.culprit.ingest.stage.EventTimeRule;
 import dev.culprit.topology.DeclaredTopology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,6 +55,32 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--http-token-file", description = "File holding the bearer token.")
   Path tokenFile;
+
+  @Option(
+      names = "--http-bind",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
+      description =
+          "Address the HTTP receivers listen on (default 127.0.0.1, this host only; 0.0.0.0 for"
+              + " every interface, as Alertmanager or a Collector elsewhere needs).")
+  String httpBind;
+
+  @Option(
+      names = "--http-max-concurrent",
+      defaultValue = "8",
+      paramLabel = "N",
+      description =
+          "Requests each HTTP path serves at once (default 8); more are answered 429 unread.")
+  int httpMaxConcurrent;
+
+  @Option(
+      names = "--max-event-lead",
+      defaultValue = "PT5M",
+      paramLabel = "DURATION",
+      description =
+          "How far ahead of this host's clock a signal's event time may be (ISO-8601, default"
+              + " PT5M); later ones go to culprit.dlq with the reason.")
+  Duration maxEventLead;
 
   @Option(
       names = "--max-body-bytes",
@@ -121,10 +150,13 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     notify.validate(spec.commandLine());
     SuppressionConfig held = suppression.choice(spec.commandLine()).config();
+    String token = token();
     IngestServer.Config http =
         httpPort < 0
             ? null
-            : new IngestServer.Config(httpPort, token(), maxBodyBytes, Duration.ofSeconds(10));
+            : new IngestServer.Config(
+                httpPort, token, maxBodyBytes, Duration.ofSeconds(10), httpBind, httpMaxConcurrent);
+    FeedbackLinks links = notify.links(spec.commandLine(), token);
     Files.createDirectories(stateDir);
     DemoPrinter printer = new DemoPrinter(spec.commandLine().getOut(), output.equals("json"));
     CountDownLatch stopped = new CountDownLatch(1);
@@ -137,14 +169,16 @@ final class RunCommand implements Callable<Integer> {
                     partitions,
                     http,
                     mapping(),
-                    topology == null ? List.of() : DeclaredTopology.read(topology)),
+                    topology == null ? List.of() : DeclaredTopology.read(topology),
+                    EventTimeRule.live(Clock.systemUTC(), maxEventLead),
+                    links),
                 PipelineConfig.defaults().withSuppression(held));
         IncidentConsumer incidents =
             new IncidentConsumer(bootstrapServers, applicationId + "-console");
         IncidentNotifier notifier =
             notify.any()
                 ? IncidentNotifier.start(
-                    notify.config(spec.commandLine(), bootstrapServers, false),
+                    notify.config(spec.commandLine(), bootstrapServers, false, links),
                     notify.destinations(spec.commandLine()),
                     NotifyOptions::renderer)
                 : null) {
@@ -152,8 +186,8 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .printf(
-              "culprit running on %s; HTTP receivers on port %d%n",
-              bootstrapServers, runner.httpPort());
+              "culprit running on %s; HTTP receivers on %s:%d%n",
+              bootstrapServers, httpBind, runner.httpPort());
       while (stopped.getCount() > 0 && runner.failure() == null) {
         incidents
             .poll(Duration.ofMillis(500))

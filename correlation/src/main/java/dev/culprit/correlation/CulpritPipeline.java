@@ -16,11 +16,11 @@ import java.time.Clock;
 import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 
@@ -30,6 +30,8 @@ import org.apache.kafka.streams.kstream.KStream;
  * IncidentStage} ({@code culprit.incidents}). Also reads {@code culprit.triggers}.
  */
 public final class CulpritPipeline {
+  private static final String ANY_TIME = String.valueOf(Long.MAX_VALUE);
+
   private CulpritPipeline() {}
 
   /** Builds the topology; every internal topic and store is explicitly named. */
@@ -97,9 +99,12 @@ public final class CulpritPipeline {
 
   /**
    * Streams properties for running the pipeline against {@code bootstrapServers}: explicit naming
-   * enforced, event time from the records, and records that cannot be read sent to {@code
-   * culprit.dlq} (original key and value, headers naming the exception, topic, partition and
-   * offset) rather than stopping the pipeline.
+   * enforced, event time from the records, and records that cannot be read, processed or written
+   * sent to {@code culprit.dlq} ({@link DeadLetterHandlers}) rather than stopping the pipeline. The
+   * topics Kafka Streams creates (changelogs, repartition topics) accept any record timestamp, as
+   * the topics Culprit creates do: they carry event times, which a broker with Kafka's defaults
+   * refuses when they are over an hour ahead of its clock (replays write old times, the demo runs
+   * ahead of the clock).
    */
   public static Properties streamsProperties(
       String applicationId, String bootstrapServers, Path stateDir) {
@@ -110,9 +115,15 @@ public final class CulpritPipeline {
     p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     p.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class.getName());
-    // unreadable records go to the dead-letter topic with the original bytes and the cause
-    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
+        DeadLetterHandlers.Deserialization.class.getName());
+    p.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterHandlers.Processing.class.getName());
+    p.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterHandlers.Production.class.getName());
+    p.put(StreamsConfig.topicPrefix(TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG), ANY_TIME);
+    p.put(StreamsConfig.topicPrefix(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG), ANY_TIME);
     p.put(
         StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG,
         SignalTimestampExtractor.class.getName());

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * An alert from an external alerting system. {@code time} is when it started firing, {@code endsAt}
- * when it ended (0 while firing).
+ * when it ended (0 while firing). Name, labels and annotations are kept within {@link Limits}.
  */
 public record Alert(
     Resource resource,
@@ -24,8 +24,23 @@ public record Alert(
     Objects.requireNonNull(name, "name");
     severity = severity == null ? Severity.WARNING : severity;
     status = status == null ? Status.FIRING : status;
-    labels = labels == null ? Map.of() : Map.copyOf(labels);
-    annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    name = Limits.clip(name, Limits.FEATURE_CHARS);
+    fingerprint = Limits.clip(fingerprint, Limits.NAME_CHARS);
+    labels =
+        labels == null
+            ? Map.of()
+            : Map.copyOf(
+                Limits.clip(
+                    labels, Limits.LABELS, Limits.LABEL_KEY_CHARS, Limits.LABEL_VALUE_CHARS));
+    annotations =
+        annotations == null
+            ? Map.of()
+            : Map.copyOf(
+                Limits.clip(
+                    annotations,
+                    Limits.ANNOTATIONS,
+                    Limits.LABEL_KEY_CHARS,
+                    Limits.LABEL_VALUE_CHARS));
   }
 
   @Override

@@ -13,6 +13,7 @@ public record EntityRef(EntityKind kind, String name) implements Comparable<Enti
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("Invalid entity name: " + name);
     }
+    name = Limits.clip(name, Limits.NAME_CHARS);
   }
 
   public static EntityRef service(String name) {

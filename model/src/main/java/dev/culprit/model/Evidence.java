@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Anomaly evidence about one entity from one signal: a metric, a log template or an operation that
- * departs from the entity's learned history.
+ * departs from the entity's learned history. Feature and detail are kept within {@link Limits}.
  *
  * @param resource the entity (and what it belongs to)
  * @param signal the modality the evidence comes from
@@ -36,8 +36,9 @@ public record Evidence(
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(signal, "signal");
     Objects.requireNonNull(feature, "feature");
+    feature = Limits.clip(feature, Limits.FEATURE_CHARS);
     direction = direction == null ? Direction.UP : direction;
-    detail = detail == null ? "" : detail;
+    detail = detail == null ? "" : Limits.clip(detail, Limits.TEXT_CHARS);
   }
 
   /** Evidence that no suppression rule has held back. */

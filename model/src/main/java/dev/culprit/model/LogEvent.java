@@ -9,7 +9,7 @@ public record LogEvent(
 
   public LogEvent {
     Objects.requireNonNull(resource, "resource");
-    body = body == null ? "" : body;
+    body = body == null ? "" : Limits.clip(body, Limits.LOG_BODY_CHARS);
   }
 
   @Override

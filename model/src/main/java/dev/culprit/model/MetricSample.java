@@ -10,6 +10,7 @@ public record MetricSample(
   public MetricSample {
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(name, "name");
+    name = Limits.clip(name, Limits.FEATURE_CHARS);
     if (metricClass == null) {
       metricClass = MetricClass.infer(name);
     }

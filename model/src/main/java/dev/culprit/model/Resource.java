@@ -58,6 +58,6 @@ public record Resource(String service, String instance, String node) {
   }
 
   private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
+    return s == null || s.isBlank() ? null : Limits.clip(s, Limits.NAME_CHARS);
   }
 }

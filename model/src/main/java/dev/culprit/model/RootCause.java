@@ -25,7 +25,7 @@ public record RootCause(
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(kind, "kind");
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
-    explanation = explanation == null ? "" : explanation;
+    explanation = explanation == null ? "" : Limits.clip(explanation, Limits.TEXT_CHARS);
   }
 
   public EntityRef ref() {

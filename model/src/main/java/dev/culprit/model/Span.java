@@ -24,7 +24,8 @@ public record Span(
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(traceId, "traceId");
     Objects.requireNonNull(spanId, "spanId");
-    operation = operation == null ? "" : operation;
+    operation = operation == null ? "" : Limits.clip(operation, Limits.FEATURE_CHARS);
+    peer = Limits.clip(peer, Limits.NAME_CHARS);
     kind = kind == null ? SpanKind.UNSPECIFIED : kind;
   }
 

@@ -20,6 +20,7 @@ public record Suppression(
   public Suppression {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(reason, "reason");
+    reason = Limits.clip(reason, Limits.TEXT_CHARS);
   }
 
   /** The kind of rule that decided. */

@@ -25,6 +25,15 @@ public final class Topics {
       new Topic<>("culprit.evidence", KEY, JsonSerde.of(Evidence.class));
   public static final Topic<String, GraphEdge> GRAPH =
       new Topic<>("culprit.graph", KEY, JsonSerde.of(GraphEdge.class));
+
+  /**
+   * The graph as Culprit checked it, read by the incident stage: the edges the graph stage learns,
+   * and the readable records others write to {@code culprit.graph} (declared topology). Only
+   * Culprit writes it.
+   */
+  public static final Topic<String, GraphEdge> GRAPH_CHECKED =
+      new Topic<>("culprit.graph.checked", KEY, JsonSerde.of(GraphEdge.class));
+
   public static final Topic<String, Incident> INCIDENTS =
       new Topic<>("culprit.incidents", KEY, JsonSerde.of(Incident.class));
   public static final Topic<String, Feedback> FEEDBACK =
@@ -54,6 +63,7 @@ public final class Topics {
         EVIDENCE,
         SUPPRESSED,
         GRAPH,
+        GRAPH_CHECKED,
         INCIDENTS,
         FEEDBACK,
         NOTIFY_DLQ,

@@ -8,10 +8,11 @@ import java.util.Set;
 /**
  * An endpoint that answers requests itself, unlike a {@link Route} whose payloads go to a raw
  * topic. The server answers 405 for a method not in {@code methods}, 401 when {@code tokenRequired}
- * and the bearer token is missing or wrong, and 413 for a body past its limit; every other request
- * goes to {@code handler} with its body read.
+ * and the bearer token is missing or wrong, and 413 for a body past {@code maxBodyBytes} (or the
+ * server's limit, when lower); every other request goes to {@code handler} with its body read.
  */
-public record Endpoint(String path, Set<String> methods, boolean tokenRequired, Handler handler) {
+public record Endpoint(
+    String path, Set<String> methods, boolean tokenRequired, int maxBodyBytes, Handler handler) {
 
   /** Answers one request; the exchange is closed after it returns. */
   @FunctionalInterface
@@ -28,6 +29,9 @@ public record Endpoint(String path, Set<String> methods, boolean tokenRequired, 
     }
     if (methods.isEmpty()) {
       throw new IllegalArgumentException("Invalid methods: none for " + path);
+    }
+    if (maxBodyBytes < 0) {
+      throw new IllegalArgumentException("Invalid maxBodyBytes: " + maxBodyBytes);
     }
   }
 }

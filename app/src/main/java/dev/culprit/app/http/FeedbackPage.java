@@ -15,8 +15,11 @@ final class FeedbackPage {
 
   private FeedbackPage() {}
 
-  /** What would be recorded, and the form that records it. */
-  static String confirm(Feedback f) {
+  /**
+   * What would be recorded, and the form that records it, carrying the link's {@code exp} and
+   * {@code sig} (either may be null) back to the server.
+   */
+  static String confirm(Feedback f, String exp, String sig) {
     boolean rootCause = f.kind() == Feedback.Kind.ROOT_CAUSE;
     StringBuilder b = new StringBuilder();
     b.append("<p>Incident <strong>").append(escape(f.incidentId())).append("</strong>: ");
@@ -24,6 +27,10 @@ final class FeedbackPage {
     b.append("</p>\n<form method=\"post\" action=\"feedback\">\n");
     hidden(b, "incident", f.incidentId());
     hidden(b, "action", rootCause ? FeedbackRoutes.ROOT_CAUSE : FeedbackRoutes.FALSE_POSITIVE);
+    if (exp != null && sig != null) {
+      hidden(b, "exp", exp);
+      hidden(b, "sig", sig);
+    }
     if (rootCause) {
       b.append("<label for=\"entity\">Root cause (service, pod or node)</label>\n");
       b.append("<input id=\"entity\" name=\"entity\" required value=\"")

@@ -3,6 +3,7 @@ package dev.culprit.app.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.feedback.FeedbackSink;
 import dev.culprit.model.Feedback;
 import dev.culprit.model.Json;
@@ -31,8 +32,12 @@ import java.util.Set;
  *   <li>{@code POST /feedback}, that form (URL-encoded): records and shows a confirmation page.
  * </ul>
  *
- * <p>The two pages need no bearer token, since a link cannot carry one; a post that a browser marks
- * {@code Sec-Fetch-Site: cross-site} (a form on another site) is refused with 403.
+ * <p>A link cannot carry a bearer token, so a chat message's links carry a signature instead
+ * ({@link FeedbackLinks}): when links are signed (a feedback secret or a bearer token is set), the
+ * page shows only for a valid link and {@code POST /feedback} records only with the bearer token or
+ * the link's valid, unexpired signature (401 without either, 403 for a forged or expired one). A
+ * post that a browser marks {@code Sec-Fetch-Site: cross-site} is refused with 403. Bodies are at
+ * most {@link #MAX_BODY_BYTES}.
  */
 public final class FeedbackRoutes {
   static final String API = "/api/feedback";
@@ -40,21 +45,42 @@ public final class FeedbackRoutes {
   static final String FALSE_POSITIVE = "false-positive";
   static final String ROOT_CAUSE = "root-cause";
 
+  /** The largest feedback body: a verdict, a name and a note. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
   private final FeedbackSink sink;
   private final Clock clock;
   private final Duration writeTimeout;
+  private final String bearerToken;
+  private final FeedbackLinks links;
 
-  public FeedbackRoutes(FeedbackSink sink, Clock clock, Duration writeTimeout) {
+  /**
+   * @param bearerToken the server's bearer token, or null
+   * @param links how chat links are signed, and so checked
+   */
+  public FeedbackRoutes(
+      FeedbackSink sink,
+      Clock clock,
+      Duration writeTimeout,
+      String bearerToken,
+      FeedbackLinks links) {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout");
+    this.bearerToken = bearerToken;
+    this.links = Objects.requireNonNull(links, "links");
+  }
+
+  /** Routes of a server without a token, taking feedback from unsigned links. */
+  public FeedbackRoutes(FeedbackSink sink, Clock clock, Duration writeTimeout) {
+    this(sink, clock, writeTimeout, null, FeedbackLinks.unsigned());
   }
 
   /** The endpoints to serve. */
   public List<Endpoint> endpoints() {
     return List.of(
-        new Endpoint(API, Set.of("POST"), true, this::api),
-        new Endpoint(PAGE, Set.of("GET", "POST"), false, this::page));
+        new Endpoint(API, Set.of("POST"), true, MAX_BODY_BYTES, this::api),
+        new Endpoint(PAGE, Set.of("GET", "POST"), false, MAX_BODY_BYTES, this::page));
   }
 
   private void api(HttpExchange ex, byte[] body) throws IOException {
@@ -69,9 +95,9 @@ public final class FeedbackRoutes {
       IngestServer.error(ex, 400, e.getMessage());
       return;
     }
-    String failed = IngestServer.await(() -> sink.write(feedback), writeTimeout);
+    WriteOutcome failed = WriteOutcome.await(() -> sink.write(feedback), writeTimeout);
     if (failed != null) {
-      IngestServer.error(ex, 503, failed);
+      IngestServer.error(ex, failed.status(), failed.message());
       return;
     }
     IngestServer.respond(ex, 202, Json.mapper().writeValueAsString(feedback));
@@ -84,24 +110,59 @@ public final class FeedbackRoutes {
       return;
     }
     Feedback feedback;
+    Map<String, String> fields;
     try {
       String raw =
           post ? new String(body, StandardCharsets.UTF_8) : ex.getRequestURI().getRawQuery();
-      feedback = fromForm(form(raw), clock.millis());
+      fields = form(raw);
+      feedback = fromForm(fields, clock.millis());
     } catch (IllegalArgumentException e) {
       FeedbackPage.send(ex, 400, FeedbackPage.problem(e.getMessage()));
       return;
     }
-    if (!post) {
-      FeedbackPage.send(ex, 200, FeedbackPage.confirm(feedback));
+    if (refused(ex, feedback.incidentId(), fields)) {
       return;
     }
-    String failed = IngestServer.await(() -> sink.write(feedback), writeTimeout);
+    if (!post) {
+      FeedbackPage.send(
+          ex, 200, FeedbackPage.confirm(feedback, fields.get("exp"), fields.get("sig")));
+      return;
+    }
+    WriteOutcome failed = WriteOutcome.await(() -> sink.write(feedback), writeTimeout);
     if (failed != null) {
-      FeedbackPage.send(ex, 503, FeedbackPage.problem("Nothing was recorded: " + failed));
+      FeedbackPage.send(
+          ex, failed.status(), FeedbackPage.problem("Nothing was recorded: " + failed.message()));
       return;
     }
     FeedbackPage.send(ex, 200, FeedbackPage.recorded(feedback));
+  }
+
+  /**
+   * Answers and returns true when the request may not give feedback on {@code incident}: neither
+   * the bearer token nor a valid signed link, where one of them is asked for.
+   */
+  private boolean refused(HttpExchange ex, String incident, Map<String, String> fields)
+      throws IOException {
+    if (bearerToken != null && IngestServer.hasBearer(ex, bearerToken)) {
+      return false;
+    }
+    FeedbackLinks.Check check =
+        links.signs() || bearerToken == null
+            ? links.check(incident, fields.get("exp"), fields.get("sig"))
+            : FeedbackLinks.Check.MISSING;
+    String problem =
+        switch (check) {
+          case VALID -> null;
+          case MISSING -> "This feedback link is not signed; use the link in the chat message.";
+          case FORGED -> "This feedback link is not valid for this incident.";
+          case EXPIRED -> "This feedback link has expired; use the link of a newer message.";
+        };
+    if (problem == null) {
+      return false;
+    }
+    FeedbackPage.send(
+        ex, check == FeedbackLinks.Check.MISSING ? 401 : 403, FeedbackPage.problem(problem));
+    return true;
   }
 
   /** The feedback a JSON body describes, at {@code now}. */

@@ -3,7 +3,11 @@ package dev.culprit.app.kafka;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** The broker properties of the embedded single-node KRaft server. */
+/**
+ * The broker properties of the embedded single-node KRaft server: what one node needs (replication
+ * factor 1 everywhere), and unless {@link EmbeddedKafkaBroker.Config#kafkaDefaults()} unlimited
+ * retention and any record timestamp accepted.
+ */
 final class BrokerProperties {
   private BrokerProperties() {}
 
@@ -33,11 +37,13 @@ final class BrokerProperties {
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
-    p.put("log.retention.ms", "-1");
-    p.put("log.retention.bytes", "-1");
-    // replays write old event times, the demo runs ahead of the wall clock: accept any timestamp
-    p.put("log.message.timestamp.before.max.ms", String.valueOf(Long.MAX_VALUE));
-    p.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+    if (!config.kafkaDefaults()) {
+      p.put("log.retention.ms", "-1");
+      p.put("log.retention.bytes", "-1");
+      // replays write old event times, the demo runs ahead of the wall clock: accept any timestamp
+      p.put("log.message.timestamp.before.max.ms", String.valueOf(Long.MAX_VALUE));
+      p.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+    }
     p.put("log.segment.bytes", String.valueOf(8 * 1024 * 1024));
     p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
     p.put("auto.create.topics.enable", "true");

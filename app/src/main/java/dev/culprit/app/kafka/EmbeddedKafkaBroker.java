@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A single-node Kafka broker running inside this JVM in KRaft combined mode (broker and controller
- * in one server, node id 1), listening on 127.0.0.1 only. It keeps records forever ({@code
- * log.retention.ms=-1}) because replays produce records with old timestamps.
+ * in one server, node id 1), listening on 127.0.0.1 only. By default it keeps records forever
+ * ({@code log.retention.ms=-1}) and accepts any record timestamp, because replays produce records
+ * with old timestamps and the demo runs ahead of the wall clock; {@link Config#withKafkaDefaults()}
+ * starts it with Kafka's own retention and timestamp limits instead, as a user's cluster has them.
  *
  * <p>Start it with {@link #start()} or {@link #start(Config)}, point clients at {@link
  * #bootstrapServers()}, and {@link #close()} it to shut the server down and delete a temporary log
@@ -72,13 +74,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    *     null for a temporary directory deleted on close
    * @param brokerProperties extra broker properties, applied last (they override the defaults)
    * @param startupTimeout how long to wait for the broker to answer
+   * @param kafkaDefaults whether retention and record timestamp limits are left at Kafka's defaults
+   *     (7 days; at most 1 hour ahead of the broker's clock) instead of lifted
    */
   public record Config(
       int port,
       int controllerPort,
       Path logDir,
       Map<String, String> brokerProperties,
-      Duration startupTimeout) {
+      Duration startupTimeout,
+      boolean kafkaDefaults) {
 
     public Config {
       if (port < 0 || port > 65535) {
@@ -94,9 +99,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       }
     }
 
+    /** Settings with retention and timestamp limits lifted. */
+    public Config(
+        int port,
+        int controllerPort,
+        Path logDir,
+        Map<String, String> brokerProperties,
+        Duration startupTimeout) {
+      this(port, controllerPort, logDir, brokerProperties, startupTimeout, false);
+    }
+
     /** Free ports, a temporary log directory, no extra properties, a 60 s startup timeout. */
     public static Config defaults() {
       return new Config(0, 0, null, Map.of(), Duration.ofSeconds(60));
+    }
+
+    /** These settings with Kafka's default retention and record timestamp limits. */
+    public Config withKafkaDefaults() {
+      return new Config(port, controllerPort, logDir, brokerProperties, startupTimeout, true);
     }
   }
 

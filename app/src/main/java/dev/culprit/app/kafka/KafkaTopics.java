@@ -58,13 +58,28 @@ public final class KafkaTopics {
       Collection<? extends Topic<?, ?>> topics,
       int partitions,
       Duration timeout) {
+    create(bootstrapServers, topics, partitions, timeout, Map.of());
+  }
+
+  /**
+   * Creates the topics as {@link #create(String, Collection, int, Duration)} does, with {@code
+   * extra} topic settings on top (say, {@code max.message.bytes}).
+   */
+  public static void create(
+      String bootstrapServers,
+      Collection<? extends Topic<?, ?>> topics,
+      int partitions,
+      Duration timeout,
+      Map<String, String> extra) {
+    Map<String, String> config = new java.util.HashMap<>(TOPIC_CONFIG);
+    config.putAll(extra);
     if (partitions < 1) {
       throw new IllegalArgumentException("Invalid partitions: " + partitions);
     }
     List<NewTopic> newTopics =
         topics.stream()
             .map(t -> new NewTopic(t.name(), partitions, (short) 1))
-            .map(t -> t.configs(TOPIC_CONFIG))
+            .map(t -> t.configs(config))
             .toList();
     try (Admin admin = admin(bootstrapServers, timeout)) {
       var results = admin.createTopics(newTopics).values();

@@ -1,5 +1,6 @@
 package dev.culprit.app.notify;
 
+import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.model.Incident;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -34,6 +35,18 @@ public final class Dispatcher {
       String feedbackBaseUrl,
       DeliveryOptions options,
       DeadLetters deadLetters) {
+    return start(destinations, renderers, updates, feedbackBaseUrl, null, options, deadLetters);
+  }
+
+  /** As the other {@code start}, with feedback links signed by {@code links} (may be null). */
+  public static Dispatcher start(
+      List<Destination> destinations,
+      Function<TargetKind, Renderer> renderers,
+      Lifecycle.Updates updates,
+      String feedbackBaseUrl,
+      FeedbackLinks links,
+      DeliveryOptions options,
+      DeadLetters deadLetters) {
     Sleeper clock = Sleeper.system();
     HttpClient client =
         HttpClient.newBuilder()
@@ -45,7 +58,8 @@ public final class Dispatcher {
       deliveries.add(Delivery.start(d, renderers, options, clock, deadLetters, client));
     }
     return new Dispatcher(
-        new Lifecycle(updates, 100_000, Duration.ofHours(1), clock, feedbackBaseUrl), deliveries);
+        new Lifecycle(updates, 100_000, Duration.ofHours(1), clock, feedbackBaseUrl, links),
+        deliveries);
   }
 
   /** The notification dispatched for {@code incident}, if one was due. */

@@ -1,5 +1,6 @@
 package dev.culprit.app.notify;
 
+import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;
 import java.time.Duration;
@@ -61,6 +62,7 @@ public final class IncidentNotifier implements AutoCloseable {
             renderers,
             config.updates(),
             config.feedbackBaseUrl(),
+            config.links(),
             config.delivery(),
             dlq);
     IncidentNotifier n =
@@ -140,6 +142,7 @@ public final class IncidentNotifier implements AutoCloseable {
    * @param delivery retry, rate and timeout settings shared by all destinations
    * @param fromBeginning whether a new consumer group starts at the oldest incident instead of the
    *     newest (an existing group always resumes from its committed offsets)
+   * @param links how feedback links are signed (null: unsigned)
    */
   public record Config(
       String bootstrapServers,
@@ -147,7 +150,8 @@ public final class IncidentNotifier implements AutoCloseable {
       Lifecycle.Updates updates,
       String feedbackBaseUrl,
       DeliveryOptions delivery,
-      boolean fromBeginning) {
+      boolean fromBeginning,
+      FeedbackLinks links) {
     public static final String GROUP_ID = "culprit-notify";
 
     public Config {
@@ -155,6 +159,18 @@ public final class IncidentNotifier implements AutoCloseable {
       groupId = groupId == null || groupId.isBlank() ? GROUP_ID : groupId;
       updates = updates == null ? Lifecycle.Updates.MATERIAL : updates;
       delivery = delivery == null ? DeliveryOptions.defaults() : delivery;
+      links = links == null ? FeedbackLinks.unsigned() : links;
+    }
+
+    /** Settings with unsigned feedback links. */
+    public Config(
+        String bootstrapServers,
+        String groupId,
+        Lifecycle.Updates updates,
+        String feedbackBaseUrl,
+        DeliveryOptions delivery,
+        boolean fromBeginning) {
+      this(bootstrapServers, groupId, updates, feedbackBaseUrl, delivery, fromBeginning, null);
     }
 
     /** The defaults for {@code bootstrapServers}. */

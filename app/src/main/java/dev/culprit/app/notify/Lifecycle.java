@@ -1,5 +1,6 @@
 package dev.culprit.app.notify;
 
+import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.model.Incident;
 import dev.culprit.model.RootCause;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class Lifecycle {
   private final Duration forgetResolvedAfter;
   private final Sleeper clock;
   private final String feedbackBaseUrl;
+  private final FeedbackLinks links;
   private final Map<String, State> states = new LinkedHashMap<>(16, 0.75f, true);
   private final Deque<Resolved> resolved = new ArrayDeque<>();
 
@@ -44,6 +46,17 @@ public final class Lifecycle {
       Duration forgetResolvedAfter,
       Sleeper clock,
       String feedbackBaseUrl) {
+    this(updates, maxIncidents, forgetResolvedAfter, clock, feedbackBaseUrl, null);
+  }
+
+  /** A lifecycle whose notifications carry feedback links signed by {@code links} (may be null). */
+  public Lifecycle(
+      Updates updates,
+      int maxIncidents,
+      Duration forgetResolvedAfter,
+      Sleeper clock,
+      String feedbackBaseUrl,
+      FeedbackLinks links) {
     if (maxIncidents < 1) {
       throw new IllegalArgumentException("Invalid maxIncidents: " + maxIncidents);
     }
@@ -52,6 +65,7 @@ public final class Lifecycle {
     this.forgetResolvedAfter = forgetResolvedAfter;
     this.clock = clock;
     this.feedbackBaseUrl = feedbackBaseUrl;
+    this.links = links == null ? FeedbackLinks.unsigned() : links;
   }
 
   /** The defaults: material updates, 100 000 incidents, resolved ones kept for an hour. */
@@ -76,7 +90,8 @@ public final class Lifecycle {
       eldest.next();
       eldest.remove();
     }
-    return Optional.of(new Notification(incident, kind, feedbackBaseUrl));
+    String proof = feedbackBaseUrl == null ? null : links.proof(incident.id());
+    return Optional.of(new Notification(incident, kind, feedbackBaseUrl, proof));
   }
 
   /** How many incidents are remembered. */

@@ -1,5 +1,6 @@
 package dev.culprit.app.notify;
 
+import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.model.Incident;
 import java.time.Duration;
 import java.util.List;
@@ -28,11 +29,13 @@ public final class LocalNotifier implements AutoCloseable {
       Function<TargetKind, Renderer> renderers,
       Lifecycle.Updates updates,
       String feedbackBaseUrl,
+      FeedbackLinks links,
       DeliveryOptions options) {
     AtomicInteger failures = new AtomicInteger();
     DeadLetters counted = f -> failures.incrementAndGet();
     return new LocalNotifier(
-        Dispatcher.start(destinations, renderers, updates, feedbackBaseUrl, options, counted),
+        Dispatcher.start(
+            destinations, renderers, updates, feedbackBaseUrl, links, options, counted),
         failures);
   }
 

@@ -174,7 +174,7 @@ public record MessageContent(
         Instant.ofEpochMilli(i.updatedAt()).toString(),
         n.kind() == Notification.Kind.UPDATED ? i.change() : "",
         links(i),
-        actions(n.feedbackBaseUrl(), i.id(), causes));
+        actions(n.feedbackBaseUrl(), n.feedbackProof(), i.id(), causes));
   }
 
   /** The severity of {@code i}, by the rule in the type's Javadoc. */
@@ -186,6 +186,17 @@ public record MessageContent(
       return Severity.CRITICAL;
     }
     return live.isEmpty() ? Severity.INFO : Severity.WARNING;
+  }
+
+  /**
+   * A title (or a text starting with one) with the data after its fixed {@code [SEVERITY] Incident
+   * ...: } head passed through {@code escape}.
+   */
+  static String escapeTitle(String title, java.util.function.UnaryOperator<String> escape) {
+    int head = title.indexOf(": ");
+    return head < 0
+        ? escape.apply(title)
+        : title.substring(0, head + 2) + escape.apply(title.substring(head + 2));
   }
 
   static String title(Severity severity, Notification.Kind kind, Incident i) {
@@ -292,11 +303,14 @@ public record MessageContent(
     return url.substring(0, end);
   }
 
-  private static List<Action> actions(String base, String id, List<Cause> causes) {
+  private static List<Action> actions(String base, String proof, String id, List<Cause> causes) {
     if (base == null || base.isBlank()) {
       return List.of();
     }
     String root = base.strip().replaceAll("/+$", "") + "/feedback?incident=" + encode(id);
+    if (proof != null) {
+      root += "&" + proof;
+    }
     List<Action> out = new ArrayList<>();
     out.add(new Action("False positive", root + "&action=false-positive"));
     for (Cause c : causes) {

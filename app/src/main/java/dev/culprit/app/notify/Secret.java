@@ -58,6 +58,16 @@ public final class Secret {
     return new Secret(text.trim(), redactLiteral(text.trim()));
   }
 
+  /**
+   * The secret {@code text} names ({@code env:NAME}, {@code file:PATH} or literal), read from the
+   * process environment: for a key Culprit uses itself, such as the feedback-link secret.
+   *
+   * @throws IllegalArgumentException with a message that never contains the secret
+   */
+  public static String reveal(String text) {
+    return resolve(text, System.getenv()).value();
+  }
+
   /** The secret itself: only for sending. */
   String value() {
     return value;

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A message for a Microsoft Teams workflow webhook: {@code {"type":"message","attachments":[{
+ * A message for a Microsoft Teams workflow webhook. Text from data is {@linkplain #escape escaped}
+ * so that it cannot form a Markdown link or an {@code <at>} mention: {@code
+ * {"type":"message","attachments":[{
  * "contentType":"application/vnd.microsoft.card.adaptive","contentUrl":null,"content":<card>}]}}
  * with an Adaptive Card 1.4 of {@code TextBlock}s and a {@code FactSet}, and {@code Action.OpenUrl}
  * actions for feedback.
@@ -49,19 +51,22 @@ public final class TeamsRenderer implements Renderer {
     card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
     card.put("type", "AdaptiveCard").put("version", "1.4");
     ArrayNode body = card.putArray("body");
-    text(body, MessageContent.clip(c.title(), 300), true)
+    text(
+            body,
+            MessageContent.escapeTitle(MessageContent.clip(c.title(), 300), TeamsRenderer::escape),
+            true)
         .put("size", "Large")
         .put("color", color(c));
     ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
-    fact(facts, "Incident", MessageContent.clip(c.incidentId(), 200) + " v" + c.version());
+    fact(facts, "Incident", escape(MessageContent.clip(c.incidentId(), 200)) + " v" + c.version());
     if (c.scope() != null) {
-      fact(facts, "Scope", MessageContent.clip(c.scope(), 200));
+      fact(facts, "Scope", escape(MessageContent.clip(c.scope(), 200)));
     }
     fact(facts, "Severity", c.severity().name());
     fact(facts, "Started", c.started());
     fact(facts, "Updated", c.updated());
     if (!c.change().isEmpty()) {
-      text(body, "Change: " + MessageContent.clip(c.change(), 1000 / shrink), false);
+      text(body, "Change: " + escape(MessageContent.clip(c.change(), 1000 / shrink)), false);
     }
     if (c.causes().isEmpty()) {
       text(body, "No root cause ranked yet.", false);
@@ -77,8 +82,12 @@ public final class TeamsRenderer implements Renderer {
       for (Link l : c.links()) {
         parts.add(
             l.url() == null || l.url().length() > URL_MAX / shrink
-                ? MessageContent.clip(l.label(), 200)
-                : "[" + MessageContent.clip(l.label(), 100) + "](" + markdownUrl(l.url()) + ")");
+                ? escape(MessageContent.clip(l.label(), 200))
+                : "["
+                    + escape(MessageContent.clip(l.label(), 100))
+                    + "]("
+                    + markdownUrl(l.url())
+                    + ")");
       }
       text(body, "Links: " + String.join(" · ", parts), false);
     }
@@ -97,18 +106,18 @@ public final class TeamsRenderer implements Renderer {
 
   private static void cause(ArrayNode body, Cause cause, int shrink) {
     StringBuilder head = new StringBuilder("**#").append(cause.rank()).append(' ');
-    head.append(MessageContent.clip(cause.entity(), 300 / shrink)).append("** (");
-    head.append(cause.kindText()).append(") · score ").append(cause.scoreText());
+    head.append(escape(MessageContent.clip(cause.entity(), 300 / shrink))).append("** (");
+    head.append(escape(cause.kindText())).append(") · score ").append(cause.scoreText());
     text(body, head.toString(), false).put("separator", true);
     if (!cause.explanation().isEmpty()) {
-      text(body, MessageContent.clip(cause.explanation(), 1000 / shrink), false);
+      text(body, escape(MessageContent.clip(cause.explanation(), 1000 / shrink)), false);
     }
     if (shrink > 1) {
       return;
     }
     List<String> lines = new ArrayList<>();
     for (Line l : cause.evidence()) {
-      lines.add("- " + MessageContent.clip(l.text(), 300));
+      lines.add("- " + escape(MessageContent.clip(l.text(), 300)));
     }
     if (cause.moreEvidence() > 0) {
       lines.add("- " + MessageContent.more(cause.moreEvidence(), "evidence"));
@@ -116,6 +125,22 @@ public final class TeamsRenderer implements Renderer {
     if (!lines.isEmpty()) {
       text(body, String.join("\n", lines), false).put("isSubtle", true);
     }
+  }
+
+  /**
+   * {@code s} shown as written on a card: a zero-width space after every {@code [}, {@code ]} and
+   * {@code <} keeps {@code [text](url)} from becoming a link and {@code <at>} from a mention.
+   */
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      b.append(ch);
+      if (ch == '[' || ch == ']' || ch == '<') {
+        b.append('\u200B');
+      }
+    }
+    return b.toString();
   }
 
   /** {@code url} with parentheses encoded, so it cannot end a Markdown link early. */

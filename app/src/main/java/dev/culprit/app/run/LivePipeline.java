@@ -1,10 +1,13 @@
 package dev.culprit.app.run;
 
+import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.feedback.FeedbackSink;
 import dev.culprit.app.http.FeedbackRoutes;
 import dev.culprit.app.http.IngestServer;
+import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.http.RawSink;
 import dev.culprit.app.http.Route;
+import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.EntityMapping;
@@ -12,13 +15,17 @@ import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.OtlpSignal;
 import dev.culprit.ingest.format.ParseResult;
 import dev.culprit.ingest.format.WireFormat;
+import dev.culprit.ingest.stage.EventTimeRule;
 import dev.culprit.ingest.stage.NormalizeStage;
 import dev.culprit.model.Topic;
 import dev.culprit.model.Topics;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -32,10 +39,22 @@ public final class LivePipeline {
     return topology(config, EntityMapping.defaults());
   }
 
-  /** The topology, with Alertmanager labels mapped to entities by {@code mapping}. */
+  /**
+   * The topology, with Alertmanager labels mapped to entities by {@code mapping}, accepting any
+   * event time from 1970 on.
+   */
   public static Topology topology(PipelineConfig config, EntityMapping mapping) {
+    return topology(config, mapping, EventTimeRule.anyTime());
+  }
+
+  /**
+   * The topology, with Alertmanager labels mapped to entities by {@code mapping} and event times
+   * checked by {@code eventTimes}.
+   */
+  public static Topology topology(
+      PipelineConfig config, EntityMapping mapping, EventTimeRule eventTimes) {
     StreamsBuilder builder = CulpritPipeline.newBuilder();
-    new NormalizeStage(mapping).addTo(builder);
+    new NormalizeStage(mapping, eventTimes).addTo(builder);
     CulpritPipeline.addTo(builder, config);
     return builder.build();
   }
@@ -43,10 +62,34 @@ public final class LivePipeline {
   /** Every topic the live pipeline reads or writes: canonical, internal-facing and raw. */
   public static List<Topic<?, ?>> topics() {
     List<Topic<?, ?>> all = new ArrayList<>(Topics.all());
-    for (String raw : Formats.topics()) {
-      all.add(new Topic<>(raw, Serdes.ByteArray(), Serdes.ByteArray()));
-    }
+    all.addAll(rawTopics());
     return List.copyOf(all);
+  }
+
+  private static List<Topic<?, ?>> rawTopics() {
+    List<Topic<?, ?>> raw = new ArrayList<>();
+    for (String name : Formats.topics()) {
+      raw.add(new Topic<>(name, Serdes.ByteArray(), Serdes.ByteArray()));
+    }
+    return raw;
+  }
+
+  /**
+   * Creates the topics: the registry's, and the raw topics accepting records as large as an HTTP
+   * body of {@code maxBodyBytes} makes ({@code max.message.bytes}), so that every body the
+   * receivers accept can be written. Topics that exist already are left as they are.
+   */
+  public static void createTopics(String bootstrapServers, int partitions, int maxBodyBytes) {
+    Duration timeout = Duration.ofSeconds(60);
+    KafkaTopics.create(bootstrapServers, Topics.all(), partitions, timeout);
+    KafkaTopics.create(
+        bootstrapServers,
+        rawTopics(),
+        partitions,
+        timeout,
+        Map.of(
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+            String.valueOf(KafkaRawSink.recordLimit(maxBodyBytes))));
   }
 
   /**
@@ -77,13 +120,19 @@ public final class LivePipeline {
 
   /**
    * Starts the HTTP receivers, writing accepted payloads through {@code sink}, and the feedback
-   * endpoints ({@link FeedbackRoutes}), writing feedback through {@code feedback}.
+   * endpoints ({@link FeedbackRoutes}), writing feedback through {@code feedback} and checking
+   * links by {@code links}.
    */
   public static IngestServer startHttp(
-      IngestServer.Config config, RawSink sink, FeedbackSink feedback, EntityMapping mapping)
+      IngestServer.Config config,
+      RawSink sink,
+      FeedbackSink feedback,
+      EntityMapping mapping,
+      FeedbackLinks links)
       throws IOException {
     FeedbackRoutes feedbackRoutes =
-        new FeedbackRoutes(feedback, Clock.systemUTC(), config.writeTimeout());
+        new FeedbackRoutes(
+            feedback, Clock.systemUTC(), config.writeTimeout(), config.bearerToken(), links);
     return IngestServer.start(config, routes(mapping), sink, feedbackRoutes.endpoints());
   }
 }

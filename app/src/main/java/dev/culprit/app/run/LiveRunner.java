@@ -1,16 +1,18 @@
 package dev.culprit.app.run;
 
+import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.feedback.KafkaFeedbackSink;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
-import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.kafka.SignalProducer;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.EntityMapping;
+import dev.culprit.ingest.stage.EventTimeRule;
 import dev.culprit.model.GraphEdge;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -38,6 +40,9 @@ public final class LiveRunner implements AutoCloseable {
    * @param http HTTP receiver settings, or null for none
    * @param mapping how alert labels name entities
    * @param declared declared topology edges, written to {@code culprit.graph} at start
+   * @param eventTimes which event times the normalising stage accepts
+   * @param feedbackLinks how feedback links are signed and checked; null for the default: signed
+   *     with a key derived from the bearer token when there is one, else unsigned
    */
   public record Settings(
       String bootstrapServers,
@@ -46,9 +51,43 @@ public final class LiveRunner implements AutoCloseable {
       int partitions,
       IngestServer.Config http,
       EntityMapping mapping,
-      List<GraphEdge> declared) {
+      List<GraphEdge> declared,
+      EventTimeRule eventTimes,
+      FeedbackLinks feedbackLinks) {
     public Settings {
       declared = declared == null ? List.of() : List.copyOf(declared);
+      eventTimes =
+          eventTimes == null
+              ? EventTimeRule.live(Clock.systemUTC(), EventTimeRule.DEFAULT_MAX_AHEAD)
+              : eventTimes;
+      if (feedbackLinks == null) {
+        feedbackLinks =
+            http == null || http.bearerToken() == null
+                ? FeedbackLinks.unsigned()
+                : FeedbackLinks.fromToken(
+                    http.bearerToken(), FeedbackLinks.DEFAULT_TTL, Clock.systemUTC());
+      }
+    }
+
+    /** Settings accepting event times up to five minutes ahead of the system clock. */
+    public Settings(
+        String bootstrapServers,
+        String applicationId,
+        Path stateDir,
+        int partitions,
+        IngestServer.Config http,
+        EntityMapping mapping,
+        List<GraphEdge> declared) {
+      this(
+          bootstrapServers,
+          applicationId,
+          stateDir,
+          partitions,
+          http,
+          mapping,
+          declared,
+          null,
+          null);
     }
   }
 
@@ -68,13 +107,18 @@ public final class LiveRunner implements AutoCloseable {
 
   /** Creates the topics, starts the pipeline and the HTTP receivers. */
   public static LiveRunner start(Settings s, PipelineConfig config) throws IOException {
-    KafkaTopics.create(
-        s.bootstrapServers(), LivePipeline.topics(), s.partitions(), Duration.ofSeconds(60));
+    int maxBody =
+        s.http() == null ? IngestServer.Config.defaults().maxBodyBytes() : s.http().maxBodyBytes();
+    LivePipeline.createTopics(s.bootstrapServers(), s.partitions(), maxBody);
     declare(s.bootstrapServers(), s.declared());
     Properties p =
         CulpritPipeline.streamsProperties(s.applicationId(), s.bootstrapServers(), s.stateDir());
-    KafkaStreams streams = new KafkaStreams(LivePipeline.topology(config, s.mapping()), p);
-    KafkaRawSink sink = s.http() == null ? null : new KafkaRawSink(s.bootstrapServers());
+    KafkaStreams streams =
+        new KafkaStreams(LivePipeline.topology(config, s.mapping(), s.eventTimes()), p);
+    KafkaRawSink sink =
+        s.http() == null
+            ? null
+            : new KafkaRawSink(s.bootstrapServers(), maxBody, s.http().writeTimeout());
     KafkaFeedbackSink feedback =
         s.http() == null
             ? null
@@ -82,7 +126,9 @@ public final class LiveRunner implements AutoCloseable {
     IngestServer server = null;
     try {
       server =
-          s.http() == null ? null : LivePipeline.startHttp(s.http(), sink, feedback, s.mapping());
+          s.http() == null
+              ? null
+              : LivePipeline.startHttp(s.http(), sink, feedback, s.mapping(), s.feedbackLinks());
     } catch (IOException | RuntimeException e) {
       streams.close();
       if (sink != null) {
@@ -131,6 +177,11 @@ public final class LiveRunner implements AutoCloseable {
   /** The HTTP port, or -1 without receivers. */
   public int httpPort() {
     return server == null ? -1 : server.port();
+  }
+
+  /** The state of the Kafka Streams application. */
+  public KafkaStreams.State state() {
+    return streams.state();
   }
 
   /** The failure that stopped the pipeline, or null while it runs. */

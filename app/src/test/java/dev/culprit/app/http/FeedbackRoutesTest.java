@@ -3,6 +3,7 @@ package dev.culprit.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.model.Feedback;
 import dev.culprit.model.Json;
 import java.net.URI;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class FeedbackRoutesTest {
   private static final Instant NOW = Instant.parse("2026-11-24T10:15:00Z");
   private static final String TOKEN = "Bearer s3cret";
+  private static final FeedbackLinks LINKS =
+      FeedbackLinks.fromToken("s3cret", Duration.ofDays(7), Clock.fixed(NOW, ZoneOffset.UTC));
   private static final Pattern INPUT =
       Pattern.compile("<input [^>]*name=\"(\\w+)\"[^>]*value=\"([^\"]*)\"");
 
@@ -50,7 +53,9 @@ class FeedbackRoutesTest {
               return CompletableFuture.completedFuture(null);
             },
             Clock.fixed(NOW, ZoneOffset.UTC),
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            "s3cret",
+            LINKS);
     RawSink noRaw =
         (topic, payload, headers) -> CompletableFuture.failedFuture(new AssertionError(topic));
     server =
@@ -139,10 +144,11 @@ class FeedbackRoutesTest {
   void theLinkShowsAnEscapedPageAndRecordsNothing() throws Exception {
     HttpResponse<String> r =
         get(
-            query(
-                "incident", "<script>alert('x')</script>&",
-                "action", "root-cause",
-                "entity", "\"><img src=x onerror=alert(1)>"));
+            signed(
+                query(
+                    "incident", "<script>alert('x')</script>&",
+                    "action", "root-cause",
+                    "entity", "\"><img src=x onerror=alert(1)>")));
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
@@ -185,7 +191,7 @@ class FeedbackRoutesTest {
   @Test
   void submittingTheLinksFormRecordsWhatThePageShowed() throws Exception {
     String page =
-        get(query("incident", "inc-9", "action", "root-cause", "entity", "node-3")).body();
+        get(signed(query("incident", "inc-9", "action", "root-cause", "entity", "node-3"))).body();
     Map<String, String> fields = new LinkedHashMap<>();
     Matcher m = INPUT.matcher(page);
     while (m.find()) {
@@ -194,7 +200,8 @@ class FeedbackRoutesTest {
     assertThat(fields)
         .containsEntry("incident", "inc-9")
         .containsEntry("action", "root-cause")
-        .containsEntry("entity", "node-3");
+        .containsEntry("entity", "node-3")
+        .containsKeys("exp", "sig");
     fields.put("author", "bo");
     fields.put("note", "disk full & slow");
 
@@ -212,7 +219,8 @@ class FeedbackRoutesTest {
   @Test
   void aFalsePositiveFormIgnoresAnEntity() throws Exception {
     HttpResponse<String> r =
-        postForm(query("incident", "inc-3", "action", "false-positive", "entity", "cart"), null);
+        postForm(
+            signed(query("incident", "inc-3", "action", "false-positive", "entity", "cart")), null);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(captured)
@@ -221,7 +229,7 @@ class FeedbackRoutesTest {
 
   @Test
   void crossSitePostsAreRefused() throws Exception {
-    String form = query("incident", "inc-3", "action", "false-positive");
+    String form = signed(query("incident", "inc-3", "action", "false-positive"));
     HttpResponse<String> page = postForm(form, "cross-site");
     HttpResponse<String> api =
         send(
@@ -244,7 +252,8 @@ class FeedbackRoutesTest {
 
     HttpResponse<String> api =
         postJson("{\"incidentId\":\"i\",\"kind\":\"FALSE_POSITIVE\"}", TOKEN);
-    HttpResponse<String> form = postForm(query("incident", "i", "action", "false-positive"), null);
+    HttpResponse<String> form =
+        postForm(signed(query("incident", "i", "action", "false-positive")), null);
     HttpResponse<String> delete = send(HttpRequest.newBuilder(uri("/feedback")).DELETE());
 
     assertThat(api.statusCode()).isEqualTo(503);
@@ -254,6 +263,46 @@ class FeedbackRoutesTest {
     assertThat(delete.statusCode()).isEqualTo(405);
     assertThat(delete.headers().firstValue("Allow")).hasValue("GET, POST");
     assertThat(captured).isEmpty();
+  }
+
+  @Test
+  void feedbackWithoutTheTokenOrAValidSignedLinkIsRefused() throws Exception {
+    String plain = query("incident", "inc-5", "action", "false-positive");
+    FeedbackLinks weekAgo =
+        FeedbackLinks.fromToken(
+            "s3cret",
+            Duration.ofDays(7),
+            Clock.fixed(NOW.minus(Duration.ofDays(8)), ZoneOffset.UTC));
+    FeedbackLinks otherKey =
+        FeedbackLinks.signed("not-the-key", Duration.ofDays(7), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    HttpResponse<String> unsigned = postForm(plain, null);
+    HttpResponse<String> forged = postForm(plain + "&" + otherKey.proof("inc-5"), null);
+    HttpResponse<String> otherIncident = postForm(plain + "&" + LINKS.proof("inc-6"), null);
+    HttpResponse<String> expired = postForm(plain + "&" + weekAgo.proof("inc-5"), null);
+    HttpResponse<String> forgedPage = get(plain + "&exp=9999999999&sig=AAAA");
+    HttpResponse<String> bearer =
+        send(
+            HttpRequest.newBuilder(uri("/feedback"))
+                .header("Authorization", TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(plain)));
+
+    assertThat(unsigned.statusCode()).isEqualTo(401);
+    assertThat(unsigned.body()).contains("not signed");
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(otherIncident.statusCode()).isEqualTo(403);
+    assertThat(expired.statusCode()).isEqualTo(403);
+    assertThat(expired.body()).contains("expired");
+    assertThat(forgedPage.statusCode()).isEqualTo(403);
+    assertThat(bearer.statusCode()).isEqualTo(200);
+    assertThat(captured)
+        .containsExactly(Feedback.falsePositive("inc-5", null, null, NOW.toEpochMilli()));
+  }
+
+  /** {@code query} with the signature a chat link to its incident carries. */
+  private static String signed(String query) {
+    String incident = FeedbackRoutes.form(query).get("incident");
+    return query + "&" + LINKS.proof(incident);
   }
 
   private HttpResponse<String> postJson(String body, String auth) throws Exception {

@@ -45,7 +45,7 @@ class RandomIncidentsTest {
 
   @Test
   void teamsFallsBackToACompactCardWhenTheFullOneIsTooLarge() {
-    String wide = "🚨".repeat(2000);
+    String wide = "\u0001".repeat(1000);
     List<Evidence> evidence = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       String url = "https://x.example/" + i + "/" + "a".repeat(1900);

@@ -184,7 +184,7 @@ final class RenderFixtures {
     for (int i = 0; i < 500; i++) {
       String service = longName("svc-" + i);
       String link = i % 7 == 0 ? " https://grafana.example.com/d/" + i + "?x=<&y> " : " ";
-      String detail = (filler + link + filler).substring(0, 5000);
+      String detail = (filler.substring(0, 500) + link + filler).substring(0, 1000);
       Evidence e = metric(service, longName("feature-" + i), 1000.0 / (i + 1), detail);
       evidence.add(i % 3 == 0 ? e.withSuppression(duplicate()) : e);
     }

@@ -1,5 +1,6 @@
 package dev.culprit.correlation.incident;
 
+import dev.culprit.correlation.GraphEdges;
 import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.correlation.incident.ScopeState.OpenIncident;
 import dev.culprit.correlation.rank.Excess;
@@ -19,9 +20,7 @@ import java.util.Map;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /** Opens, re-ranks and resolves incidents per scope (key: scope). */
 final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, String, Incident> {
@@ -29,7 +28,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   private final RootCauseRanker ranker;
   private KeyValueStore<String, Evidence> evidence;
   private KeyValueStore<String, ScopeState> scopes;
-  private KeyValueStore<String, ValueAndTimestamp<GraphEdge>> graph;
+  private KeyValueStore<String, GraphEdge> graph;
   private AlertMinutes alertMinutes;
   private MetricRecurrence metricRecurrence;
 
@@ -293,10 +292,6 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
 
   /** The graph as the global table holds it now: read once per tick. */
   private EntityGraph snapshot() {
-    List<GraphEdge> edges = new ArrayList<>();
-    try (KeyValueIterator<String, ValueAndTimestamp<GraphEdge>> it = graph.all()) {
-      it.forEachRemaining(kv -> edges.add(kv.value.value()));
-    }
-    return EntityGraph.of(edges);
+    return EntityGraph.of(GraphEdges.all(graph));
   }
 }

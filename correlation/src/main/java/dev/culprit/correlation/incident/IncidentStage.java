@@ -17,7 +17,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -34,8 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>An incident opens when some entity's evidence exceeds its usual level by {@code openLevel},
  *       is re-ranked as event time passes, and resolves after {@code quietPeriod} without such
  *       evidence.
- *   <li>The entity graph is read from {@code culprit.graph} as a global table ({@code
- *       graph-global-v1}).
+ *   <li>The entity graph is read from {@code culprit.graph.checked} into a global store ({@code
+ *       graph-global-v1}, {@link GraphStoreProcessor}).
  *   <li>Output: {@code culprit.incidents} (key: incident id), one record per version.
  * </ul>
  */
@@ -84,11 +83,15 @@ public final class IncidentStage {
   }
 
   public void addTo(StreamsBuilder builder, KStream<String, ScopedEvent> events) {
-    builder.globalTable(
-        Topics.GRAPH.name(),
-        Consumed.with(Topics.GRAPH.keySerde(), Topics.GRAPH.valueSerde())
-            .withName("incidents-graph-source"),
-        Materialized.as(Stores.inMemoryKeyValueStore(GRAPH_STORE)));
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(GRAPH_STORE),
+                Serdes.String(),
+                Topics.GRAPH_CHECKED.valueSerde())
+            .withLoggingDisabled(),
+        Topics.GRAPH_CHECKED.name(),
+        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("incidents-graph-source"),
+        GraphStoreProcessor::new);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(EVIDENCE_STORE),

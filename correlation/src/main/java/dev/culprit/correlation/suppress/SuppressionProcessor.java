@@ -1,5 +1,6 @@
 package dev.culprit.correlation.suppress;
 
+import dev.culprit.correlation.GraphEdges;
 import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
@@ -11,9 +12,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Puts each alert and anomaly in its historical context (key: scope) and attaches the suppression
@@ -27,7 +26,7 @@ public final class SuppressionProcessor
   private final String historyStore;
   private final String graphStore;
   private FeatureHistory history;
-  private KeyValueStore<String, ValueAndTimestamp<GraphEdge>> graph;
+  private KeyValueStore<String, GraphEdge> graph;
   private Map<String, Integer> degrees = new HashMap<>();
   private boolean degreesRead;
   private long lastSweep = Long.MIN_VALUE / 2;
@@ -103,13 +102,9 @@ public final class SuppressionProcessor
   private int degree(EntityRef entity) {
     if (!degreesRead) {
       Map<String, Integer> d = new HashMap<>();
-      try (KeyValueIterator<String, ValueAndTimestamp<GraphEdge>> it = graph.all()) {
-        it.forEachRemaining(
-            kv -> {
-              GraphEdge edge = kv.value.value();
-              d.merge(edge.source().key(), 1, Integer::sum);
-              d.merge(edge.target().key(), 1, Integer::sum);
-            });
+      for (GraphEdge edge : GraphEdges.all(graph)) {
+        d.merge(edge.source().key(), 1, Integer::sum);
+        d.merge(edge.target().key(), 1, Integer::sum);
       }
       degrees = d;
       degreesRead = true;

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
-import dev.culprit.model.Signal;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -49,10 +47,10 @@ public final class OtlpJsonFormat implements WireFormat {
 
   @Override
   public ParseResult parse(byte[] payload, String contentType) {
-    return Payloads.guard(payload, () -> signals(payload));
+    return Payloads.guardParsed(payload, () -> signals(payload));
   }
 
-  private List<Signal> signals(byte[] payload) {
+  private ParseResult.Parsed signals(byte[] payload) {
     JsonNode root = Payloads.readJson(payload);
     if (!root.isObject()) {
       throw new FormatException("OTLP JSON payload is not a JSON object");
@@ -60,10 +58,14 @@ public final class OtlpJsonFormat implements WireFormat {
     hexIdsToBase64(root);
     String json = new String(Payloads.writeJson(root), StandardCharsets.UTF_8);
     return switch (signal) {
-      case TRACES -> OtlpTraces.spans(merge(json, ExportTraceServiceRequest.newBuilder()).build());
+      case TRACES ->
+          new ParseResult.Parsed(
+              OtlpTraces.spans(merge(json, ExportTraceServiceRequest.newBuilder()).build()));
       case METRICS ->
           OtlpMetrics.samples(merge(json, ExportMetricsServiceRequest.newBuilder()).build());
-      case LOGS -> OtlpLogs.events(merge(json, ExportLogsServiceRequest.newBuilder()).build());
+      case LOGS ->
+          new ParseResult.Parsed(
+              OtlpLogs.events(merge(json, ExportLogsServiceRequest.newBuilder()).build()));
     };
   }
 

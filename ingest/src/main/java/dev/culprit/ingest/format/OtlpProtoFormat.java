@@ -1,11 +1,9 @@
 package dev.culprit.ingest.format;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.culprit.model.Signal;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,15 +25,17 @@ public final class OtlpProtoFormat implements WireFormat {
 
   @Override
   public ParseResult parse(byte[] payload, String contentType) {
-    return Payloads.guard(payload, () -> signals(payload));
+    return Payloads.guardParsed(payload, () -> signals(payload));
   }
 
-  private List<Signal> signals(byte[] payload) {
+  private ParseResult.Parsed signals(byte[] payload) {
     try {
       return switch (signal) {
-        case TRACES -> OtlpTraces.spans(ExportTraceServiceRequest.parseFrom(payload));
+        case TRACES ->
+            new ParseResult.Parsed(OtlpTraces.spans(ExportTraceServiceRequest.parseFrom(payload)));
         case METRICS -> OtlpMetrics.samples(ExportMetricsServiceRequest.parseFrom(payload));
-        case LOGS -> OtlpLogs.events(ExportLogsServiceRequest.parseFrom(payload));
+        case LOGS ->
+            new ParseResult.Parsed(OtlpLogs.events(ExportLogsServiceRequest.parseFrom(payload)));
       };
     } catch (InvalidProtocolBufferException e) {
       throw new FormatException("not OTLP protobuf: " + Payloads.describe(e));

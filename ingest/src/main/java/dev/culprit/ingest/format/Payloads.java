@@ -24,6 +24,11 @@ final class Payloads {
 
   /** Runs a parse, turning every failure into a rejection. */
   static ParseResult guard(byte[] payload, Supplier<List<Signal>> parse) {
+    return guardParsed(payload, () -> new ParseResult.Parsed(parse.get()));
+  }
+
+  /** Runs a parse that may leave items out, turning every failure into a rejection. */
+  static ParseResult guardParsed(byte[] payload, Supplier<ParseResult.Parsed> parse) {
     if (payload == null) {
       return new ParseResult.Rejected("no payload");
     }
@@ -34,7 +39,7 @@ final class Payloads {
       return new ParseResult.Rejected("payload too large: " + payload.length + " bytes");
     }
     try {
-      return new ParseResult.Parsed(parse.get());
+      return parse.get();
     } catch (FormatException e) {
       return new ParseResult.Rejected(e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {

@@ -1,27 +1,24 @@
 package dev.culprit.ingest.stage;
 
-import java.nio.charset.StandardCharsets;
+import dev.culprit.model.DeadLetter;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** The headers of a dead letter: where the original record was read, and why it was refused. */
+/** The headers of a dead letter ({@link DeadLetter}) for a raw record the stage cannot read. */
 public final class DeadLetters {
-  public static final String TOPIC = "culprit.dlq.topic";
-  public static final String PARTITION = "culprit.dlq.partition";
-  public static final String OFFSET = "culprit.dlq.offset";
-  public static final String REASON = "culprit.dlq.reason";
+  public static final String TOPIC = DeadLetter.TOPIC;
+  public static final String PARTITION = DeadLetter.PARTITION;
+  public static final String OFFSET = DeadLetter.OFFSET;
+  public static final String REASON = DeadLetter.REASON;
 
   private DeadLetters() {}
 
   static void describe(Headers headers, RecordMetadata meta, String reason) {
-    put(headers, TOPIC, meta == null ? "" : meta.topic());
-    put(headers, PARTITION, meta == null ? "" : String.valueOf(meta.partition()));
-    put(headers, OFFSET, meta == null ? "" : String.valueOf(meta.offset()));
-    put(headers, REASON, reason);
-  }
-
-  private static void put(Headers headers, String key, String value) {
-    headers.remove(key);
-    headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    DeadLetter.describe(
+        headers,
+        meta == null ? "" : meta.topic(),
+        meta == null ? -1 : meta.partition(),
+        meta == null ? -1 : meta.offset(),
+        reason);
   }
 }

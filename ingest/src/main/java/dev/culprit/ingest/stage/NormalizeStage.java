@@ -29,22 +29,31 @@ import org.apache.kafka.streams.kstream.Produced;
  *       culprit.spans} keyed by entity, timestamped with event time; every record that cannot be
  *       read goes to {@code culprit.dlq} with its original bytes and headers naming the source
  *       topic, partition, offset and reason ({@link DeadLetters}). Nothing is dropped: each raw
- *       record yields its signals or one dead letter.
+ *       record yields its signals, and one dead letter when it, or any item of it, cannot be read.
+ *   <li>Event time: a signal whose time the {@link EventTimeRule} refuses (before 1970, or too far
+ *       ahead of the clock in a live run) is left out, and its record is a dead letter.
  *   <li>Stateless: no stores, no repartition.
  * </ul>
  */
 public final class NormalizeStage {
   private final List<String> rawTopics;
   private final EntityMapping mapping;
+  private final EventTimeRule rule;
 
-  public NormalizeStage(List<String> rawTopics, EntityMapping mapping) {
+  public NormalizeStage(List<String> rawTopics, EntityMapping mapping, EventTimeRule rule) {
     this.rawTopics = List.copyOf(rawTopics);
     this.mapping = mapping;
+    this.rule = java.util.Objects.requireNonNull(rule, "rule");
   }
 
   /** Reads every raw topic with a known format, mapping alert labels by {@code mapping}. */
+  public NormalizeStage(EntityMapping mapping, EventTimeRule rule) {
+    this(Formats.topics(), mapping, rule);
+  }
+
+  /** Reads every raw topic with a known format, accepting any event time from 1970 on. */
   public NormalizeStage(EntityMapping mapping) {
-    this(Formats.topics(), mapping);
+    this(mapping, EventTimeRule.anyTime());
   }
 
   /** Reads every raw topic with a known format, with the default label mapping. */
@@ -58,7 +67,7 @@ public final class NormalizeStage {
                 rawTopics,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                     .withName("normalize-raw-source"))
-            .process(() -> new NormalizeProcessor(mapping), Named.as("normalize-parse"));
+            .process(() -> new NormalizeProcessor(mapping, rule), Named.as("normalize-parse"));
     normalized
         .split(Named.as("normalize-"))
         .branch(

@@ -29,7 +29,13 @@ import org.apache.kafka.streams.state.Stores;
  *       most once per {@code membershipRefresh} (store {@code graph-members-v1}).
  *   <li>Edge observations are batched per {@code flushInterval} (store {@code
  *       graph-edge-batch-v1}), summed per edge (store {@code graph-edges-v1}) and written to {@code
- *       culprit.graph} (key: {@link GraphEdge#key()}), a compacted table of the whole graph.
+ *       culprit.graph} (key: {@link GraphEdge#key()}), a compacted table of the whole graph, marked
+ *       with the header {@link #ORIGIN_HEADER}, and to {@code culprit.graph.checked}.
+ *   <li>Records others write to {@code culprit.graph} (declared edges) are read back ({@link
+ *       GraphIntakeProcessor}): readable ones whose key is their edge's go on to {@code
+ *       culprit.graph.checked}, the topic the incident stage's global store reads; unreadable ones
+ *       reach {@code culprit.dlq} through the application's exception handlers. So one bad record
+ *       there never reaches the global store, where Kafka Streams could not dead-letter it.
  * </ul>
  */
 public final class GraphStage {
@@ -37,6 +43,9 @@ public final class GraphStage {
   public static final String BATCH_STORE = "graph-edge-batch-v1";
   static final String MEMBERS_STORE = "graph-members-v1";
   public static final String EDGES_STORE = "graph-edges-v1";
+
+  /** The header that marks the records of {@code culprit.graph} this stage wrote itself. */
+  public static final String ORIGIN_HEADER = "culprit.graph.origin";
 
   private final GraphStageConfig config;
 
@@ -66,23 +75,41 @@ public final class GraphStage {
         SignalStreams.merge("graph", metrics, logs, spans)
             .process(
                 () -> new MembershipProcessor(config), Named.as("graph-membership"), MEMBERS_STORE);
-    calls
-        .merge(members, Named.as("graph-merge-edges"))
-        .groupByKey(
-            Grouped.<String, GraphEdge>as("graph-edges-by-key-v1")
-                .withKeySerde(Serdes.String())
-                .withValueSerde(Topics.GRAPH.valueSerde()))
-        .reduce(
-            GraphEdge::plus,
-            Named.as("graph-sum-edges"),
-            Materialized.<String, GraphEdge>as(Stores.inMemoryKeyValueStore(EDGES_STORE))
-                .withKeySerde(Serdes.String())
-                .withValueSerde(Topics.GRAPH.valueSerde()))
-        .toStream(Named.as("graph-edges-stream"))
-        .to(
+    KStream<String, GraphEdge> learned =
+        calls
+            .merge(members, Named.as("graph-merge-edges"))
+            .groupByKey(
+                Grouped.<String, GraphEdge>as("graph-edges-by-key-v1")
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(Topics.GRAPH.valueSerde()))
+            .reduce(
+                GraphEdge::plus,
+                Named.as("graph-sum-edges"),
+                Materialized.<String, GraphEdge>as(Stores.inMemoryKeyValueStore(EDGES_STORE))
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(Topics.GRAPH.valueSerde()))
+            .toStream(Named.as("graph-edges-stream"))
+            .processValues(GraphIntakeProcessor.Mark::new, Named.as("graph-mark-learned"));
+    learned.to(
+        Topics.GRAPH.name(),
+        Produced.with(Topics.GRAPH.keySerde(), Topics.GRAPH.valueSerde()).withName("graph-sink"));
+    learned.to(
+        Topics.GRAPH_CHECKED.name(),
+        Produced.with(Topics.GRAPH_CHECKED.keySerde(), Topics.GRAPH_CHECKED.valueSerde())
+            .withName("graph-checked-sink"));
+    addIntake(builder);
+  }
+
+  private static void addIntake(StreamsBuilder builder) {
+    builder.stream(
             Topics.GRAPH.name(),
-            Produced.with(Topics.GRAPH.keySerde(), Topics.GRAPH.valueSerde())
-                .withName("graph-sink"));
+            Consumed.with(Topics.GRAPH.keySerde(), Topics.GRAPH.valueSerde())
+                .withName("graph-intake-source"))
+        .process(GraphIntakeProcessor::new, Named.as("graph-intake-check"))
+        .to(
+            Topics.GRAPH_CHECKED.name(),
+            Produced.with(Topics.GRAPH_CHECKED.keySerde(), Topics.GRAPH_CHECKED.valueSerde())
+                .withName("graph-intake-sink"));
   }
 
   /** Adds the stage reading the canonical topics directly. */

@@ -1,0 +1,18 @@
+package dev.culprit.correlation.evidence;
+
+import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.model.Alert;
+import dev.culprit.model.Evidence;
+
+/** Test access to how the evidence stage turns an alert into evidence. */
+public final class EvidenceStageProbe {
+  private EvidenceStageProbe() {}
+
+  public static Evidence alertEvidence(Alert a) {
+    return ((ScopedEvent.EvidenceEvent) EvidenceStage.alertEvidence(a)).evidence();
+  }
+
+  public static Alert.Severity severity(Evidence e) {
+    return EvidenceStage.alertSeverity(e);
+  }
+}
