@@ -1,26 +1,26 @@
 package dev.culprit.ingest.format;
 
+import dev.culprit.ingest.log.LogParser;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.Resource;
 import dev.culprit.model.Signal;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Maps OTLP log records: time from {@code timeUnixNano}, else {@code observedTimeUnixNano};
- * severity from {@code severityText} upper-cased (WARNING as WARN), else from {@code
- * severityNumber} by its ranges (TRACE, DEBUG, INFO, WARN, ERROR, FATAL); the body's string value,
- * or other values rendered as text; trace and span ids as lower-case hex.
+ * Maps OTLP log records: time from {@code timeUnixNano}, else {@code observedTimeUnixNano}. The
+ * body is parsed as a log line ({@link LogParser}): a string as it is, a map as the JSON object it
+ * amounts to, other values rendered as text. The record's own severity ({@code severityText} as a
+ * level word, else {@code severityNumber} by its ranges) and trace and span ids (lower-case hex)
+ * win over what the body says; where the record leaves them unset (a Collector's filelog receiver
+ * often does), the body's are used.
  */
 final class OtlpLogs {
-  private static final String[] SEVERITY_RANGES = {
-    "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"
-  };
 
   private OtlpLogs() {}
 
@@ -40,23 +40,15 @@ final class OtlpLogs {
   private static LogEvent event(Resource resource, LogRecord record) {
     long nanos =
         record.getTimeUnixNano() != 0 ? record.getTimeUnixNano() : record.getObservedTimeUnixNano();
-    return new LogEvent(
-        resource,
-        OtlpValues.millis(nanos),
-        severity(record.getSeverityText(), record.getSeverityNumberValue()),
-        OtlpValues.render(record.getBody(), 0),
-        Ids.hex(record.getTraceId()),
-        Ids.hex(record.getSpanId()));
+    return LogParser.parse(body(record.getBody()))
+        .preferring(
+            LogParser.severity(record.getSeverityText(), record.getSeverityNumberValue()),
+            Ids.hex(record.getTraceId()),
+            Ids.hex(record.getSpanId()))
+        .toEvent(resource, OtlpValues.millis(nanos));
   }
 
-  static String severity(String text, int number) {
-    if (text != null && !text.isBlank()) {
-      String upper = text.trim().toUpperCase(Locale.ROOT);
-      return upper.equals("WARNING") ? "WARN" : upper;
-    }
-    if (number < 1 || number > 24) {
-      return null;
-    }
-    return SEVERITY_RANGES[(number - 1) / 4];
+  private static String body(AnyValue body) {
+    return body.hasKvlistValue() ? OtlpValues.json(body) : OtlpValues.render(body, 0);
   }
 }

@@ -1,8 +1,13 @@
 package dev.culprit.ingest.format;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.culprit.model.Resource;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -61,6 +66,40 @@ final class OtlpValues {
               .map(kv -> kv.getKey() + "=" + render(kv.getValue(), depth + 1))
               .collect(Collectors.joining(", ", "{", "}"));
       default -> "";
+    };
+  }
+
+  /** A value as JSON text: maps as objects, arrays as arrays, bytes as hex strings. */
+  static String json(AnyValue value) {
+    return new String(Payloads.writeJson(node(value, 0)), StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode node(AnyValue value, int depth) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (depth > MAX_RENDER_DEPTH) {
+      return f.textNode("...");
+    }
+    return switch (value.getValueCase()) {
+      case STRING_VALUE -> f.textNode(value.getStringValue());
+      case BOOL_VALUE -> f.booleanNode(value.getBoolValue());
+      case INT_VALUE -> f.numberNode(value.getIntValue());
+      case DOUBLE_VALUE -> f.numberNode(value.getDoubleValue());
+      case BYTES_VALUE -> f.textNode(render(value, depth));
+      case ARRAY_VALUE -> {
+        ArrayNode array = f.arrayNode();
+        value.getArrayValue().getValuesList().forEach(v -> array.add(node(v, depth + 1)));
+        yield array;
+      }
+      case KVLIST_VALUE -> {
+        ObjectNode object = f.objectNode();
+        for (KeyValue kv : value.getKvlistValue().getValuesList()) {
+          if (!object.has(kv.getKey())) {
+            object.set(kv.getKey(), node(kv.getValue(), depth + 1));
+          }
+        }
+        yield object;
+      }
+      default -> f.nullNode();
     };
   }
 

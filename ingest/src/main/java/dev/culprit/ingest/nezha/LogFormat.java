@@ -1,12 +1,11 @@
 package dev.culprit.ingest.nezha;
 
-import dev.culprit.ingest.DockerLogLine;
 import dev.culprit.ingest.KubernetesNames;
-import dev.culprit.ingest.LogSeverity;
 import dev.culprit.ingest.dataset.CsvHeader;
 import dev.culprit.ingest.dataset.EventTimes;
 import dev.culprit.ingest.dataset.RowFormat;
 import dev.culprit.ingest.dataset.RowMapper;
+import dev.culprit.ingest.log.LogParser;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.Resource;
 import dev.culprit.model.Signal;
@@ -14,9 +13,11 @@ import java.util.List;
 
 /**
  * Rows of {@code HH_MM_log.csv}: {@code Timestamp,TimeUnixNano,Node,PodName,Container,TraceID,
- * SpanID,Log}, one {@link LogEvent} each. {@code Log} is a Docker json-file line whose {@code log}
- * text becomes the body. The time is {@code TimeUnixNano}, or {@code Timestamp} where that is not
- * positive (the data holds overflowed values).
+ * SpanID,Log}, one {@link LogEvent} each. {@code Log} is a log line ({@link LogParser}; in the
+ * Nezha data a Docker json-file line, holding plain text on one system and a JSON object on the
+ * other); the {@code TraceID} and {@code SpanID} columns, where not empty, win over the ids the
+ * line names. The time is {@code TimeUnixNano}, or {@code Timestamp} where that is not positive
+ * (the data holds overflowed values).
  */
 final class LogFormat implements RowFormat {
 
@@ -44,15 +45,12 @@ final class LogFormat implements RowFormat {
     @Override
     public List<Signal> map(List<String> row) {
       String podName = row.get(pod);
-      String body = DockerLogLine.body(row.get(log));
+      Resource resource =
+          new Resource(KubernetesNames.serviceOfPod(podName), podName, optional(row, node));
       return List.of(
-          new LogEvent(
-              new Resource(KubernetesNames.serviceOfPod(podName), podName, optional(row, node)),
-              millis(row),
-              LogSeverity.detect(body),
-              body,
-              optional(row, trace),
-              optional(row, span)));
+          LogParser.parse(row.get(log))
+              .preferring(null, optional(row, trace), optional(row, span))
+              .toEvent(resource, millis(row)));
     }
 
     private long millis(List<String> row) {

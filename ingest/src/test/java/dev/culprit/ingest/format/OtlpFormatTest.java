@@ -98,6 +98,36 @@ class OtlpFormatTest {
   }
 
   @Test
+  void bodiesAreParsedForWhatTheRecordLeavesUnset() {
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String json =
+        """
+        {"resourceLogs":[{"resource":{"attributes":[
+            {"key":"service.name","value":{"stringValue":"cartservice"}},
+            {"key":"k8s.pod.name","value":{"stringValue":"cart-5f7d-x2"}},
+            {"key":"k8s.node.name","value":{"stringValue":"node-2"}}]},
+          "scopeLogs":[{"logRecords":[
+            {"timeUnixNano":"1714557600123456789",
+             "body":{"stringValue":"{\\"level\\":\\"warn\\",\\"msg\\":\\"slow\\",\\"trace_id\\":\\"%1$s\\"}"}},
+            {"timeUnixNano":"1714557600123456789","severityText":"INFO",
+             "body":{"stringValue":"level=error msg=boom span_id=00f067aa0ba902b7"}},
+            {"timeUnixNano":"1714557600123456789","severityText":"Error","traceId":"%1$s",
+             "body":{"kvlistValue":{"values":[
+               {"key":"message","value":{"stringValue":"kv body"}},
+               {"key":"caller","value":{"stringValue":"cart/store.go:41"}},
+               {"key":"trace_id","value":{"stringValue":"11111111111111111111111111111111"}}]}}}
+          ]}]}]}
+        """
+            .formatted(trace);
+
+    assertThat(parsed(new OtlpJsonFormat(OtlpSignal.LOGS).parse(utf8(json), null)))
+        .containsExactly(
+            new LogEvent(CART, MS, "WARN", "slow", trace, null),
+            new LogEvent(CART, MS, "INFO", "boom", null, "00f067aa0ba902b7"),
+            new LogEvent(CART, MS, "ERROR", "cart/store.go:41 kv body", trace, null));
+  }
+
+  @Test
   void hexIdsBecomeBase64BeforeProtobufJsonParsing() throws Exception {
     var tree =
         (com.fasterxml.jackson.databind.node.ObjectNode)

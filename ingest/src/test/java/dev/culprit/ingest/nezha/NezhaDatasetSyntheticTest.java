@@ -67,12 +67,12 @@ class NezhaDatasetSyntheticTest {
               "2023-01-29T08:41:30Z metric " + B + " CpuUsage(m)=5.0",
               "2023-01-29T08:42:00Z metric " + A + " CpuUsage(m)=2.0",
               "2023-01-29T08:42:29.500Z span " + A + " sA",
-              "2023-01-29T08:42:29.600Z log " + A + " INFO a",
+              "2023-01-29T08:42:29.600Z log " + A + " a",
               "2023-01-29T08:42:30Z span " + B + " sB",
-              "2023-01-29T08:42:30.001Z log " + B + " 08:42:30.001 ERROR b failed, \"x\"",
+              "2023-01-29T08:42:30.001Z log " + B + " b failed, \"x\"",
               "2023-01-29T08:43:00Z metric " + A + " CpuUsage(m)=3.0",
               "2023-01-29T08:43:02Z span " + A + " sC",
-              "2023-01-29T08:43:02Z log " + A + " INFO same ms",
+              "2023-01-29T08:43:02Z log " + A + " same ms",
               "2023-01-29T08:43:30Z span " + B + " sD",
               "2023-01-30T09:59:00Z metric " + B + " CpuUsage(m)=7.0");
       assertThat(source.duplicateSignals()).isEqualTo(1);

@@ -103,7 +103,7 @@ class NezhaFormatsTest {
   }
 
   @Test
-  void logRowsCarryTheDockerLogTextSeverityNodeAndIds() throws IOException {
+  void logRowsCarryTheParsedMessageSeverityNodeAndTheColumnsIds() throws IOException {
     String csv =
         """
         Timestamp,TimeUnixNano,Node,PodName,Container,TraceID,SpanID,Log
@@ -123,7 +123,7 @@ class NezhaFormatsTest {
                 onNode116,
                 1674981742383L,
                 "ERROR",
-                "16:42:22.382 ERROR  c.s.ContactsServiceImpl#37 [find][a, b]",
+                "c.s.ContactsServiceImpl#37 [find][a, b]",
                 "t1",
                 "s1"),
             new LogEvent(onNode167, 1674984029295L, null, "plain\nsecond line", null, null));
