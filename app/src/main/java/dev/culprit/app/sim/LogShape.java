@@ -1,5 +1,6 @@
 package dev.culprit.app.sim;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,74 +49,70 @@ enum LogShape {
       String stack,
       String traceId,
       String spanId) {
-    Instant t = Instant.ofEpochMilli(time);
-    String level = severity.toLowerCase(Locale.ROOT);
+    Line l =
+        new Line(Instant.ofEpochMilli(time), severity, source, message, stack, traceId, spanId);
     return switch (this) {
-      case JSON -> json(t, level, source, message, stack, traceId, spanId);
-      case LOGFMT -> logfmt(t, level, source, message, stack, traceId, spanId);
-      case PLAIN -> plain(t, severity, source, message, stack, traceId, spanId);
-      case REDIS -> "1:M " + REDIS_TIME.format(t) + " " + redisLevel(severity) + " " + message;
-      case SYSLOG -> SYSLOG_TIME.format(t) + " " + source + " " + message;
+      case JSON -> json(l);
+      case LOGFMT -> logfmt(l);
+      case PLAIN -> plain(l);
+      case REDIS ->
+          "1:M " + REDIS_TIME.format(l.time()) + " " + redisLevel(severity) + " " + message;
+      case SYSLOG -> SYSLOG_TIME.format(l.time()) + " " + source + " " + message;
     };
   }
 
-  private static String json(
-      Instant t,
-      String level,
-      String source,
-      String message,
-      String stack,
-      String traceId,
-      String spanId) {
-    StringBuilder b = new StringBuilder("{\"ts\":\"").append(t).append("\",\"level\":\"");
-    b.append(level).append("\",\"logger\":\"").append(escape(source)).append("\",\"msg\":\"");
-    b.append(escape(message)).append('"');
-    if (stack != null) {
-      b.append(",\"stacktrace\":\"").append(escape(stack)).append('"');
-    }
-    if (traceId != null) {
-      b.append(",\"trace_id\":\"").append(traceId).append("\",\"span_id\":\"").append(spanId);
-      b.append('"');
-    }
-    return b.append('}').toString();
-  }
-
-  private static String logfmt(
-      Instant t,
-      String level,
-      String source,
-      String message,
-      String stack,
-      String traceId,
-      String spanId) {
-    StringBuilder b = new StringBuilder("ts=").append(t).append(" level=");
-    b.append(level.equals("warn") ? "warning" : level).append(" caller=").append(source);
-    b.append(" msg=\"").append(escape(message)).append('"');
-    if (stack != null) {
-      b.append(" stack=\"").append(escape(stack)).append('"');
-    }
-    if (traceId != null) {
-      b.append(" trace_id=").append(traceId).append(" span_id=").append(spanId);
-    }
-    return b.toString();
-  }
-
-  private static String plain(
-      Instant t,
+  private record Line(
+      Instant time,
       String severity,
       String source,
       String message,
       String stack,
       String traceId,
       String spanId) {
-    StringBuilder b = new StringBuilder(PLAIN_TIME.format(t)).append(' ');
-    b.append(String.format(Locale.ROOT, "%-5s", severity)).append(" [").append(source).append("] ");
-    b.append(message);
-    if (traceId != null) {
-      b.append(" TraceID: ").append(traceId).append(" SpanID: ").append(spanId);
+
+    String level() {
+      return severity.toLowerCase(Locale.ROOT);
     }
-    if (stack != null) {
-      b.append('\n').append(stack);
+  }
+
+  private static String json(Line l) {
+    StringBuilder b = new StringBuilder("{\"ts\":\"").append(l.time()).append("\",\"level\":\"");
+    b.append(l.level()).append("\",\"logger\":\"").append(escape(l.source()));
+    b.append("\",\"msg\":\"").append(escape(l.message())).append('"');
+    if (l.stack() != null) {
+      b.append(",\"stacktrace\":\"").append(escape(l.stack())).append('"');
+    }
+    if (l.traceId() != null) {
+      b.append(",\"trace_id\":\"").append(l.traceId()).append("\",\"span_id\":\"");
+      b.append(l.spanId()).append('"');
+    }
+    return b.append('}').toString();
+  }
+
+  private static String logfmt(Line l) {
+    StringBuilder b = new StringBuilder("ts=").append(l.time()).append(" level=");
+    b.append(l.level().equals("warn") ? "warning" : l.level())
+        .append(" caller=")
+        .append(l.source());
+    b.append(" msg=\"").append(escape(l.message())).append('"');
+    if (l.stack() != null) {
+      b.append(" stack=\"").append(escape(l.stack())).append('"');
+    }
+    if (l.traceId() != null) {
+      b.append(" trace_id=").append(l.traceId()).append(" span_id=").append(l.spanId());
+    }
+    return b.toString();
+  }
+
+  private static String plain(Line l) {
+    StringBuilder b = new StringBuilder(PLAIN_TIME.format(l.time())).append(' ');
+    b.append(String.format(Locale.ROOT, "%-5s", l.severity())).append(" [").append(l.source());
+    b.append("] ").append(l.message());
+    if (l.traceId() != null) {
+      b.append(" TraceID: ").append(l.traceId()).append(" SpanID: ").append(l.spanId());
+    }
+    if (l.stack() != null) {
+      b.append('\n').append(l.stack());
     }
     return b.toString();
   }
@@ -127,24 +124,7 @@ enum LogShape {
     };
   }
 
-  private static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
+  private static char[] escape(String s) {
+    return JsonStringEncoder.getInstance().quoteAsString(s);
   }
 }
