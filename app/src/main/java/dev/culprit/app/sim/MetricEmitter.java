@@ -12,11 +12,12 @@ import java.util.random.RandomGenerator;
 /**
  * Scrapes the simulated system as Prometheus with cAdvisor, kube-state-metrics, node-exporter and
  * the services' OpenTelemetry HTTP metrics would report it, counters turned into per-second rates
- * by recording rules named the usual way ({@code :rate1m}). Per pod: the {@code CONTAINER_*} and
- * {@code HTTP_*} names below; per node the {@code NODE_*} ones. A pod that is restarting reports
- * only its restart count. Values carry jitter and rare benign spikes; redis-cart saves its snapshot
- * every 30 minutes, a recurring benign burst of cpu and disk io. Also writes the periodic log lines
- * of pods and nodes under pressure, OOM kills and restarts.
+ * by recording rules named the usual way ({@code :rate1m}). Per pod: the {@code CONTAINER_*} names
+ * below, and the {@code HTTP_*} ones for a service or the {@code REDIS_*} ones (redis_exporter) for
+ * the cache; per node the {@code NODE_*} ones. A pod that is restarting reports only its restart
+ * count. Values carry jitter and rare benign spikes; redis-cart saves its snapshot every 30
+ * minutes, a recurring benign burst of cpu and disk io. Also writes the periodic log lines of pods
+ * and nodes under pressure, OOM kills and restarts.
  */
 final class MetricEmitter {
   static final String CONTAINER_CPU = "container_cpu_usage_seconds_total:rate1m";
@@ -32,6 +33,9 @@ final class MetricEmitter {
   static final String HTTP_REQUESTS = "http_server_requests:rate1m";
   static final String HTTP_ERRORS = "http_server_request_errors:ratio_rate1m";
   static final String HTTP_DURATION_P90 = "http_server_duration_milliseconds:p90";
+  static final String REDIS_COMMANDS = "redis_commands_processed_total:rate1m";
+  static final String REDIS_FAILED = "redis_commands_failed_calls_total:rate1m";
+  static final String REDIS_DURATION = "redis_commands_duration_seconds_total:rate1m";
   static final String NODE_CPU_UTILISATION = "instance:node_cpu_utilisation:rate1m";
   static final String NODE_MEMORY_UTILISATION = "instance:node_memory_utilisation:ratio";
   static final String NODE_PAGE_FAULTS = "instance:node_vmstat_pgmajfault:rate1m";
@@ -76,7 +80,11 @@ final class MetricEmitter {
       out.accept(sample(r, time, CONTAINER_RESTARTS, st.restarts()));
       if (!st.down()) {
         container(p, st, loads.get(p), c, demand / limit, time, rng, out);
-        http(r, loads.get(p), time, rng, out);
+        if (blueprint.spec(p.service()).traced()) {
+          http(r, loads.get(p), time, rng, out);
+        } else {
+          redis(r, loads.get(p), time, rng, out);
+        }
       }
       podLogs(p, st, saving, time, rng, out);
     }
@@ -126,6 +134,15 @@ final class MetricEmitter {
     out.accept(sample(r, time, HTTP_REQUESTS, spiky(rng, Rand.jitter(rng, l.requestRate(), 0.05))));
     double errors = Math.min(1, l.errorRate() + 0.001 * Math.abs(rng.nextGaussian()));
     out.accept(sample(r, time, HTTP_ERRORS, errors));
+  }
+
+  private static void redis(
+      Resource r, LoadModel.PodLoad l, long time, RandomGenerator rng, Consumer<Signal> out) {
+    double commands = spiky(rng, Rand.jitter(rng, l.requestRate(), 0.05));
+    out.accept(sample(r, time, REDIS_COMMANDS, commands));
+    out.accept(sample(r, time, REDIS_FAILED, commands * l.errorRate()));
+    double busy = commands * Rand.jitter(rng, l.latencyMs(), 0.1) / 1000;
+    out.accept(sample(r, time, REDIS_DURATION, busy));
   }
 
   private void podLogs(

@@ -118,12 +118,15 @@ class SimulatorTest {
         .containsEntry(MetricEmitter.HTTP_DURATION_P90, MetricClass.LATENCY)
         .containsEntry(MetricEmitter.HTTP_REQUESTS, MetricClass.THROUGHPUT)
         .containsEntry(MetricEmitter.HTTP_ERRORS, MetricClass.ERRORS)
+        .containsEntry(MetricEmitter.REDIS_COMMANDS, MetricClass.OTHER)
+        .containsEntry(MetricEmitter.REDIS_FAILED, MetricClass.ERRORS)
+        .containsEntry(MetricEmitter.REDIS_DURATION, MetricClass.LATENCY)
         .containsEntry(MetricEmitter.NODE_CPU_UTILISATION, MetricClass.RESOURCE)
         .containsEntry(MetricEmitter.NODE_MEMORY_UTILISATION, MetricClass.RESOURCE)
         .containsEntry(MetricEmitter.NODE_PAGE_FAULTS, MetricClass.OTHER)
         .containsEntry(MetricEmitter.NODE_DISK_IO, MetricClass.RESOURCE)
         .containsEntry(MetricEmitter.NODE_FILESYSTEM, MetricClass.RESOURCE)
-        .hasSize(17);
+        .hasSize(20);
   }
 
   @Test
