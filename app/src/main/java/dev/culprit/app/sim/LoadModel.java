@@ -70,8 +70,7 @@ final class LoadModel {
     }
 
     List<Pod> up(String service) {
-      List<Pod> up = blueprint.podsOf(service).stream().filter(p -> !state(p).down()).toList();
-      return up;
+      return blueprint.podsOf(service).stream().filter(p -> !state(p).down()).toList();
     }
 
     double latency(Pod p) {

@@ -6,6 +6,7 @@ import dev.culprit.model.Span;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -172,44 +173,52 @@ final class TraceGenerator {
   private Outcome call(
       Request r, Pod caller, String parentSpanId, Blueprint.Call call, long start) {
     long t = start;
-    long timeout = Network.micros(LoadModel.TIMEOUT_MS);
     for (int attempt = 1; attempt <= 2; attempt++) {
-      String clientId = Rand.spanId(r.rng);
       Pod callee = r.pick(call.service());
       if (callee == null) {
         long refused = Network.micros(Network.BASE_MS);
-        client(r, caller, t, clientId, parentSpanId, call, refused, true);
-        String failure =
-            LogTemplates.callFailed(call.service(), call.operation(), LogTemplates.Failure.REFUSED);
-        return new Outcome(t + refused - start, true, failure);
+        client(r, caller, t, Rand.spanId(r.rng), parentSpanId, call, refused, true);
+        return new Outcome(t + refused - start, true, failed(call, LogTemplates.Failure.REFUSED));
       }
-      Network.Leg up = Network.leg(r.rng, r.state(caller), r.state(callee));
-      Network.Leg down = Network.leg(r.rng, r.state(callee), r.state(caller));
-      boolean lost = up.retransmitMicros() >= timeout;
-      Outcome o = lost ? null : serveOrBackend(r, callee, call, t + up.micros(), clientId);
-      if (lost || up.retransmitMicros() + down.retransmitMicros() >= timeout) {
-        client(r, caller, t, clientId, parentSpanId, call, timeout, true);
-        if (attempt == 1) {
-          String retry =
-              LogTemplates.retry(call.service(), call.operation(), (long) LoadModel.TIMEOUT_MS);
-          r.log(caller, t + timeout, "WARN", retry, parentSpanId);
-        }
-        t += timeout;
-        continue;
+      Optional<Outcome> o = attempt(r, caller, parentSpanId, call, callee, t);
+      if (o.isPresent()) {
+        return new Outcome(
+            t + o.get().durationMicros() - start, o.get().error(), o.get().failure());
       }
-      long d = up.micros() + o.durationMicros() + down.micros();
-      client(r, caller, t, clientId, parentSpanId, call, d, o.error());
-      String failure =
-          o.error()
-              ? LogTemplates.callFailed(
-                  call.service(), call.operation(), LogTemplates.Failure.UPSTREAM)
-              : null;
-      return new Outcome(t + d - start, o.error(), failure);
+      if (attempt == 1) {
+        String retry =
+            LogTemplates.retry(call.service(), call.operation(), (long) LoadModel.TIMEOUT_MS);
+        r.log(caller, t + Network.micros(LoadModel.TIMEOUT_MS), "WARN", retry, parentSpanId);
+      }
+      t += Network.micros(LoadModel.TIMEOUT_MS);
     }
-    return new Outcome(
-        t - start,
-        true,
-        LogTemplates.callFailed(call.service(), call.operation(), LogTemplates.Failure.DEADLINE));
+    return new Outcome(t - start, true, failed(call, LogTemplates.Failure.DEADLINE));
+  }
+
+  /**
+   * One try of a call: the request's transit, the callee serving it if it arrives in time, the
+   * response's transit, and the CLIENT span; empty when retransmissions made it time out.
+   */
+  private Optional<Outcome> attempt(
+      Request r, Pod caller, String parentSpanId, Blueprint.Call call, Pod callee, long t) {
+    String clientId = Rand.spanId(r.rng);
+    long timeout = Network.micros(LoadModel.TIMEOUT_MS);
+    Network.Leg up = Network.leg(r.rng, r.state(caller), r.state(callee));
+    Network.Leg down = Network.leg(r.rng, r.state(callee), r.state(caller));
+    boolean lost = up.retransmitMicros() >= timeout;
+    Outcome o = lost ? null : serveOrBackend(r, callee, call, t + up.micros(), clientId);
+    if (lost || up.retransmitMicros() + down.retransmitMicros() >= timeout) {
+      client(r, caller, t, clientId, parentSpanId, call, timeout, true);
+      return Optional.empty();
+    }
+    long d = up.micros() + o.durationMicros() + down.micros();
+    client(r, caller, t, clientId, parentSpanId, call, d, o.error());
+    String failure = o.error() ? failed(call, LogTemplates.Failure.UPSTREAM) : null;
+    return Optional.of(new Outcome(d, o.error(), failure));
+  }
+
+  private static String failed(Blueprint.Call call, LogTemplates.Failure failure) {
+    return LogTemplates.callFailed(call.service(), call.operation(), failure);
   }
 
   private Outcome serveOrBackend(
