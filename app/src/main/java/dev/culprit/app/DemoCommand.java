@@ -8,11 +8,13 @@ import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.notify.IncidentNotifier;
 import dev.culprit.app.run.LivePipeline;
+import dev.culprit.app.sim.FaultKind;
 import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.EntityMapping;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +66,15 @@ final class DemoCommand implements Callable<Integer> {
       description = "Port of the HTTP receivers (Alertmanager, OTLP/HTTP, Zipkin); -1 for none.")
   int httpPort;
 
+  @Option(
+      names = "--faults",
+      split = ",",
+      paramLabel = "KIND",
+      description =
+          "Fault kinds to inject, comma-separated (default: all): cpu, cpu-contention, memory,"
+              + " delay, loss, exception, return, disk, node-cpu, node-memory.")
+  List<String> faults;
+
   @Mixin NotifyOptions notify = new NotifyOptions();
 
   @Override
@@ -77,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Simulator.Options options = Simulator.Options.defaults(seed);
+    Simulator.Options options = withKinds(Simulator.Options.defaults(seed));
     long start = System.currentTimeMillis() - options.warmup().toMillis();
     Simulator simulator = new Simulator(options.withStart(start - start % 60_000));
     DemoPrinter printer = new DemoPrinter(out, output.equals("json"));
@@ -107,6 +118,18 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private Simulator.Options withKinds(Simulator.Options options) {
+    if (faults == null || faults.isEmpty()) {
+      return options;
+    }
+    try {
+      List<FaultKind> kinds = faults.stream().map(FaultKind::parse).toList();
+      return options.withFaults(options.faultDuration(), options.gapBetweenFaults(), kinds);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--faults: " + e.getMessage());
+    }
   }
 
   private IngestServer startHttp(KafkaRawSink sink, KafkaFeedbackSink feedback, PrintWriter err) {

@@ -57,7 +57,7 @@ public final class DemoPrinter {
     }
     out.printf(
         Locale.ROOT,
-        "%s  FAULT     %-7s at %s %s%s%n",
+        "%s  FAULT     %-14s at %s %s%s%n",
         time(f.at()),
         f.kind(),
         f.entity().kind().label(),

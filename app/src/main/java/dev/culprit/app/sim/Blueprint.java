@@ -41,6 +41,7 @@ final class Blueprint {
 
   static final String ENTRY = "gateway";
   static final int NODES = 3;
+  static final double LIMIT_FACTOR = 4;
 
   private static final Map<String, ServiceSpec> SPECS = specs();
   private static final Map<String, Map<String, List<Call>>> OPERATIONS = operations();
@@ -57,6 +58,7 @@ final class Blueprint {
    * @param memoryMb memory usage of one pod
    * @param replicas number of pods
    * @param traced whether the service emits spans (a backing store does not)
+   * @param logShape the shape of the lines it logs
    */
   record ServiceSpec(
       String name,
@@ -64,7 +66,19 @@ final class Blueprint {
       double cpuCores,
       double memoryMb,
       int replicas,
-      boolean traced) {}
+      boolean traced,
+      LogShape logShape) {
+
+    /** The pod's cpu limit in cores. */
+    double cpuLimitCores() {
+      return LIMIT_FACTOR * cpuCores;
+    }
+
+    /** The pod's memory limit in MiB. */
+    double memoryLimitMb() {
+      return LIMIT_FACTOR * memoryMb;
+    }
+  }
 
   /** One downstream call an operation makes. */
   record Call(String service, String operation) {}
@@ -137,18 +151,18 @@ final class Blueprint {
     Map<String, ServiceSpec> m = new LinkedHashMap<>();
     for (ServiceSpec s :
         List.of(
-            new ServiceSpec("gateway", 2, 0.10, 96, 1, true),
-            new ServiceSpec("frontend", 8, 0.20, 180, 2, true),
-            new ServiceSpec("checkout", 12, 0.08, 140, 1, true),
-            new ServiceSpec("cart", 4, 0.10, 160, 2, true),
-            new ServiceSpec("catalog", 3, 0.12, 110, 2, true),
-            new ServiceSpec("currency", 2, 0.10, 90, 2, true),
-            new ServiceSpec("recommendation", 15, 0.15, 220, 1, true),
-            new ServiceSpec("payment", 25, 0.05, 80, 1, true),
-            new ServiceSpec("shipping", 5, 0.05, 70, 1, true),
-            new ServiceSpec("email", 30, 0.05, 100, 1, true),
-            new ServiceSpec("ad", 6, 0.12, 300, 1, true),
-            new ServiceSpec("redis-cart", 0.5, 0.04, 60, 1, false))) {
+            new ServiceSpec("gateway", 2, 0.10, 96, 1, true, LogShape.PLAIN),
+            new ServiceSpec("frontend", 8, 0.20, 180, 2, true, LogShape.JSON),
+            new ServiceSpec("checkout", 12, 0.08, 140, 1, true, LogShape.JSON),
+            new ServiceSpec("cart", 4, 0.10, 160, 2, true, LogShape.PLAIN),
+            new ServiceSpec("catalog", 3, 0.12, 110, 2, true, LogShape.LOGFMT),
+            new ServiceSpec("currency", 2, 0.10, 90, 2, true, LogShape.JSON),
+            new ServiceSpec("recommendation", 15, 0.15, 220, 1, true, LogShape.PLAIN),
+            new ServiceSpec("payment", 25, 0.05, 80, 1, true, LogShape.JSON),
+            new ServiceSpec("shipping", 5, 0.05, 70, 1, true, LogShape.LOGFMT),
+            new ServiceSpec("email", 30, 0.05, 100, 1, true, LogShape.PLAIN),
+            new ServiceSpec("ad", 6, 0.12, 300, 1, true, LogShape.LOGFMT),
+            new ServiceSpec("redis-cart", 0.5, 0.04, 60, 1, false, LogShape.REDIS))) {
       m.put(s.name(), s);
     }
     return Collections.unmodifiableMap(m);

@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 /**
  * When and where faults happen. A random schedule starts after the warm-up and never overlaps
  * faults: each lasts the fault duration and is followed by at least the quiet gap. Kinds are drawn
- * from a shuffled bag, so every enabled kind occurs once in each round of that many faults. A fixed
- * schedule replays a given list.
+ * from a shuffled bag, so every enabled kind occurs once in each round of that many faults; an
+ * early return targets only services that are traced (a cache has no handler to return from). A
+ * fixed schedule replays a given list.
  */
 final class FaultSchedule {
   private final Blueprint blueprint;
@@ -65,6 +66,18 @@ final class FaultSchedule {
     return out;
   }
 
+  /** Faults that started before {@code time}, ended or not, in start order. */
+  List<InjectedFault> startedBefore(long time) {
+    extendTo(time);
+    List<InjectedFault> out = new ArrayList<>(2);
+    for (InjectedFault f : faults) {
+      if (f.at() < time) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
   /** Every fault scheduled so far (at least those starting before the last time asked about). */
   List<InjectedFault> known() {
     return List.copyOf(faults);
@@ -92,7 +105,11 @@ final class FaultSchedule {
     String id = "fault-" + (faults.size() + 1);
     long until = at + options.faultDuration().toMillis();
     if (kind.podLevel()) {
-      Pod pod = Rand.pick(rng, blueprint.podsOf(Rand.pick(rng, blueprint.services())));
+      List<String> services =
+          kind == FaultKind.RETURN
+              ? blueprint.services().stream().filter(s -> blueprint.spec(s).traced()).toList()
+              : blueprint.services();
+      Pod pod = Rand.pick(rng, blueprint.podsOf(Rand.pick(rng, services)));
       return new InjectedFault(id, pod.ref(), pod.service(), kind.label(), at, until);
     }
     String node = Rand.pick(rng, blueprint.nodes());

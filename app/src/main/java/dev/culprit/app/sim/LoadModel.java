@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Expected latency, error rate and request rate of every pod at one moment, from the call graph and
- * the fault effects. Metrics are drawn around these expectations; traces sample the same model
- * request by request, so both agree. Symptoms travel upstream: a caller's latency includes its
- * calls, and a failed call fails the caller with probability {@link #PROPAGATION}.
+ * Expected latency, error rate and request rate of every pod at one moment, as the pod itself
+ * reports them (server side), from the call graph and the fault effects. Metrics are drawn around
+ * these expectations; traces sample the same model request by request, so both agree. Symptoms
+ * travel upstream: a caller's latency includes its calls (their network transit too), and a failed
+ * call fails the caller with probability {@link #PROPAGATION}. Requests avoid pods that are down,
+ * and calls a handler skips by returning early never reach their callees.
  */
 final class LoadModel {
   static final double TIMEOUT_MS = 1000;
-  static final double NETWORK_MS = 0.4;
   static final double PROPAGATION = 0.9;
   static final double ENTRY_RPS = 40;
   private static final long DAY_MS = 86_400_000L;
@@ -46,15 +47,8 @@ final class LoadModel {
   Map<Pod, PodLoad> at(long time) {
     Snapshot s = new Snapshot(time);
     Map<Pod, PodLoad> out = new LinkedHashMap<>();
-    double entry = entryRate(time);
     for (Pod p : blueprint.pods()) {
-      FaultEffects.PodState st = s.state(p);
-      double rate =
-          entry
-              * stats.visits(p.service())
-              / blueprint.podsOf(p.service()).size()
-              * (1 - st.lossProbability());
-      out.put(p, new PodLoad(s.latency(p), s.error(p), rate));
+      out.put(p, new PodLoad(s.latency(p), s.error(p), s.rate(p)));
     }
     return out;
   }
@@ -65,6 +59,7 @@ final class LoadModel {
     private final Map<Pod, FaultEffects.PodState> states = new HashMap<>();
     private final Map<Pod, Double> latencies = new HashMap<>();
     private final Map<Pod, Double> errors = new HashMap<>();
+    private final Map<String, Double> serviceRates = new HashMap<>();
 
     Snapshot(long time) {
       this.time = time;
@@ -74,16 +69,23 @@ final class LoadModel {
       return states.computeIfAbsent(p, pod -> effects.pod(pod, time));
     }
 
+    List<Pod> up(String service) {
+      return blueprint.podsOf(service).stream().filter(p -> !state(p).down()).toList();
+    }
+
     double latency(Pod p) {
       Double cached = latencies.get(p);
       if (cached != null) {
         return cached;
       }
       FaultEffects.PodState st = state(p);
-      double ms = blueprint.spec(p.service()).ownLatencyMs() * st.latencyFactor() + st.delayMs();
+      double own = blueprint.spec(p.service()).ownLatencyMs() * st.latencyFactor();
+      double full = own;
       for (String callee : blueprint.callees(p.service())) {
-        ms += stats.callsPerRequest(p.service(), callee) * callLatency(callee);
+        full += stats.callsPerRequest(p.service(), callee) * callLatency(p, callee);
       }
+      double early = st.returnProbability();
+      double ms = (1 - early) * full + early * own / 2;
       latencies.put(p, ms);
       return ms;
     }
@@ -93,32 +95,73 @@ final class LoadModel {
       if (cached != null) {
         return cached;
       }
-      double ok = 1 - state(p).errorProbability();
+      FaultEffects.PodState st = state(p);
+      double ok = 1 - st.exceptionProbability();
+      double calling = (1 - st.exceptionProbability()) * (1 - st.returnProbability());
       for (String callee : blueprint.callees(p.service())) {
-        double calls = Math.min(1, stats.callsPerRequest(p.service(), callee));
-        ok *= 1 - calls * PROPAGATION * callError(callee);
+        double calls = Math.min(1, stats.callsPerRequest(p.service(), callee)) * calling;
+        ok *= 1 - calls * PROPAGATION * callError(p, callee);
       }
       errors.put(p, 1 - ok);
       return 1 - ok;
     }
 
-    private double callLatency(String callee) {
-      List<Pod> pods = blueprint.podsOf(callee);
-      double sum = 0;
-      for (Pod cp : pods) {
-        double loss = state(cp).lossProbability();
-        double served = latency(cp);
-        sum += (1 - loss) * served + loss * (TIMEOUT_MS + (1 - loss) * served);
+    double rate(Pod p) {
+      if (state(p).down()) {
+        return 0;
       }
-      return sum / pods.size() + NETWORK_MS;
+      return serviceRate(p.service()) / up(p.service()).size();
     }
 
-    private double callError(String callee) {
-      List<Pod> pods = blueprint.podsOf(callee);
+    private double serviceRate(String service) {
+      Double cached = serviceRates.get(service);
+      if (cached != null) {
+        return cached;
+      }
+      double rate = service.equals(Blueprint.ENTRY) ? entryRate(time) : 0;
+      for (String caller : blueprint.services()) {
+        double perRequest = stats.callsPerRequest(caller, service);
+        if (perRequest == 0) {
+          continue;
+        }
+        for (Pod cp : up(caller)) {
+          rate += rate(cp) * perRequest * (1 - state(cp).returnProbability());
+        }
+      }
+      serviceRates.put(service, rate);
+      return rate;
+    }
+
+    private double callLatency(Pod caller, String callee) {
+      List<Pod> pods = up(callee);
+      if (pods.isEmpty()) {
+        return Network.BASE_MS;
+      }
+      FaultEffects.PodState from = state(caller);
       double sum = 0;
       for (Pod cp : pods) {
-        double loss = state(cp).lossProbability();
-        sum += 1 - (1 - error(cp)) * (1 - loss * loss);
+        FaultEffects.PodState to = state(cp);
+        double loss = Math.max(from.lossProbability(), to.lossProbability());
+        sum +=
+            latency(cp)
+                + Network.BASE_MS
+                + from.egressDelayMs()
+                + to.egressDelayMs()
+                + 2 * Network.expectedRetransmitMs(loss);
+      }
+      return sum / pods.size();
+    }
+
+    private double callError(Pod caller, String callee) {
+      List<Pod> pods = up(callee);
+      if (pods.isEmpty()) {
+        return 1;
+      }
+      double sum = 0;
+      for (Pod cp : pods) {
+        double loss = Math.max(state(caller).lossProbability(), state(cp).lossProbability());
+        double timeout = Math.min(1, 2 * Math.pow(loss, 3) + Math.pow(loss, 4));
+        sum += 1 - (1 - error(cp)) * (1 - timeout * timeout);
       }
       return sum / pods.size();
     }

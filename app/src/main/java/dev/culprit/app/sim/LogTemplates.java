@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-/** Log lines the simulated services write, a handful of templates per service and situation. */
+/**
+ * The messages the simulated services and nodes log, a handful of templates per service and
+ * situation; {@link LogShape} turns them into raw lines.
+ */
 final class LogTemplates {
   private static final Map<String, List<String>> INFO =
       Map.ofEntries(
@@ -61,31 +64,84 @@ final class LogTemplates {
 
   private static final List<String> EXCEPTIONS =
       List.of(
-          "%s %s failed: java.lang.IllegalStateException: unexpected null in order %d",
-          "%s %s failed: java.lang.NullPointerException at line %d",
-          "%s %s failed: java.sql.SQLTransientConnectionException: pool exhausted after %d ms");
+          "java.lang.NullPointerException: Cannot invoke \"Order.getItems()\" because \"order\" is"
+              + " null",
+          "java.lang.IllegalStateException: no price for currency code in order",
+          "java.lang.ArrayIndexOutOfBoundsException: Index 3 out of bounds for length 3",
+          "panic: runtime error: invalid memory address or nil pointer dereference",
+          "KeyError: 'product_id'");
 
   private LogTemplates() {}
 
-  static String info(RandomGenerator rng, String service, String operation, String pod) {
+  /** A message and the stack trace attached to it (null when none). */
+  record Line(String message, String stack) {}
+
+  /**
+   * The line the handler of {@code operation} writes on completion of every request: one template
+   * per operation.
+   */
+  static String completed(RandomGenerator rng, String service, String operation, String pod) {
     List<String> templates = INFO.getOrDefault(service, INFO.get("frontend"));
-    return Rand.pick(rng, templates).formatted(pod, operation, rng.nextInt(1, 100_000));
+    String t = templates.get(Math.floorMod(operation.hashCode(), templates.size()));
+    return t.formatted(pod, operation, rng.nextInt(1, 100_000));
   }
 
-  static String exception(RandomGenerator rng, String service, String operation) {
-    return Rand.pick(rng, EXCEPTIONS).formatted(service, operation, rng.nextInt(1, 10_000));
+  /** An occasional detail line, another template than {@link #completed}. */
+  static String detail(RandomGenerator rng, String service, String operation, String pod) {
+    List<String> templates = INFO.getOrDefault(service, INFO.get("frontend"));
+    int i = Math.floorMod(operation.hashCode(), templates.size()) + 1;
+    return templates.get(i % templates.size()).formatted(pod, operation, rng.nextInt(1, 100_000));
+  }
+
+  /**
+   * The exception a code fault throws: variant {@code variant} (one per fault), a first line as a
+   * runtime prints it and a few frames naming the service's handler.
+   */
+  static Line exception(int variant, String service, String operation) {
+    String first = EXCEPTIONS.get(Math.floorMod(variant, EXCEPTIONS.size()));
+    String handler = handlerName(service);
+    String frames =
+        first.startsWith("panic")
+            ? "goroutine 1 [running]:\nmain.(*%s).%s(...)\n\t/src/%s/handler.go:%d"
+                .formatted(handler, method(operation), service, 80 + variant)
+            : "\tat shop.%s.%s.%s(%s.java:%d)\n\tat shop.rpc.Dispatcher.dispatch(Dispatcher.java:57)"
+                .formatted(
+                    service.replace('-', '_'), handler, method(operation), handler, 100 + variant);
+    return new Line(operation + " failed: " + first, first + "\n" + frames);
+  }
+
+  private static String handlerName(String service) {
+    StringBuilder b = new StringBuilder();
+    for (String part : service.split("-")) {
+      b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return b.append("Handler").toString();
+  }
+
+  private static String method(String operation) {
+    String m = operation.replaceAll("[^A-Za-z]", "");
+    return m.isEmpty() ? "handle" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
   }
 
   static String outOfMemory(String operation) {
     return operation + " failed: java.lang.OutOfMemoryError: Java heap space";
   }
 
-  static String callFailed(String callee, String operation, boolean deadline) {
-    String code =
-        deadline
-            ? "DeadlineExceeded desc = context deadline exceeded"
-            : "Unavailable desc = upstream request failed";
-    return "failed to call " + callee + "/" + operation + ": rpc error: code = " + code;
+  /** Why a call failed, as the caller's rpc client reports it. */
+  enum Failure {
+    DEADLINE("DeadlineExceeded desc = context deadline exceeded"),
+    UPSTREAM("Unavailable desc = upstream request failed"),
+    REFUSED("Unavailable desc = connection error: dial tcp: connect: connection refused");
+
+    private final String code;
+
+    Failure(String code) {
+      this.code = code;
+    }
+  }
+
+  static String callFailed(String callee, String operation, Failure failure) {
+    return "failed to call " + callee + "/" + operation + ": rpc error: code = " + failure.code;
   }
 
   static String retry(String callee, String operation, long timeoutMs) {
@@ -115,7 +171,28 @@ final class LogTemplates {
   }
 
   static String cpuPressure(int percent) {
-    return "kubelet: node cpu pressure, " + percent + "% busy, pods throttled";
+    return "kubelet[1021]: node cpu pressure, " + percent + "% busy, pods throttled";
+  }
+
+  static String memoryPressure(int percent) {
+    return "kubelet[1021]: eviction manager: attempting to reclaim memory, available "
+        + (100 - percent)
+        + "%";
+  }
+
+  static String oomKilled(String pod, int pid, long rssKb) {
+    return "kernel: Memory cgroup out of memory: Killed process "
+        + pid
+        + " (java) total-vm:"
+        + (rssKb * 3)
+        + "kB, anon-rss:"
+        + rssKb
+        + "kB, pod "
+        + pod;
+  }
+
+  static String startedUp(String service, int millis) {
+    return "Started " + service + " in " + (millis / 1000.0) + " seconds";
   }
 
   static String redisSave(int pid) {

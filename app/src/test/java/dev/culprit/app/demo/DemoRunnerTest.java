@@ -48,7 +48,10 @@ class DemoRunnerTest {
     builder.stream(
             Topics.METRICS.name(),
             Consumed.with(Topics.METRICS.keySerde(), Topics.METRICS.valueSerde()))
-        .filter((key, m) -> m.name().equals("node_cpu_usage") && key.equals("node:node-1"))
+        .filter(
+            (key, m) ->
+                m.name().equals("instance:node_cpu_utilisation:rate1m")
+                    && key.equals("node:node-1"))
         .map((key, m) -> KeyValue.pair("incident-" + m.time(), incident(m)))
         .to(
             Topics.INCIDENTS.name(),

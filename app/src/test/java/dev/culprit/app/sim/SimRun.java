@@ -7,11 +7,15 @@ import dev.culprit.model.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** The signals of one simulation run, with the queries the tests ask of them. */
 record SimRun(Simulator simulator, List<Signal> signals, List<InjectedFault> started) {
+  /** How far back "before a fault" reaches. */
+  static final long BEFORE_MS = 300_000;
 
   static SimRun run(Simulator simulator, Duration total, Duration step) {
     List<Signal> signals = new ArrayList<>();
@@ -33,9 +37,9 @@ record SimRun(Simulator simulator, List<Signal> signals, List<InjectedFault> sta
         .toArray();
   }
 
-  /** Median of a metric of an entity in the ten minutes before {@code fault} started. */
+  /** Median of a metric of an entity in the five minutes before {@code fault} started. */
   double before(InjectedFault fault, String entity, String name) {
-    return median(metric(entity, name, fault.at() - 600_000, fault.at()));
+    return median(metric(entity, name, fault.at() - BEFORE_MS, fault.at()));
   }
 
   /** Median of a metric of an entity while {@code fault} was active. */
@@ -57,6 +61,29 @@ record SimRun(Simulator simulator, List<Signal> signals, List<InjectedFault> sta
         .map(Span.class::cast)
         .filter(filter)
         .toList();
+  }
+
+  /** Spans that {@code filter} accepts with a start in {@code [from, to)}. */
+  List<Span> spans(long from, long to, Predicate<Span> filter) {
+    return spans(s -> s.time() >= from && s.time() < to && filter.test(s));
+  }
+
+  /** Median duration in milliseconds of {@code spans}. */
+  static double medianMillis(List<Span> spans) {
+    return median(spans.stream().mapToDouble(s -> s.durationMicros() / 1000.0).toArray());
+  }
+
+  /** The spans whose parent is {@code parent}, by trace and span id. */
+  Map<String, List<Span>> childrenByParent() {
+    Map<String, List<Span>> out = new HashMap<>();
+    for (Span s : spans(s -> s.parentSpanId() != null)) {
+      out.computeIfAbsent(s.traceId() + "/" + s.parentSpanId(), k -> new ArrayList<>()).add(s);
+    }
+    return out;
+  }
+
+  static String key(Span s) {
+    return s.traceId() + "/" + s.spanId();
   }
 
   static double median(double[] values) {

@@ -93,7 +93,7 @@ class SimulatorTest {
   }
 
   @Test
-  void metricNamesInferTheirClass() {
+  void metricsAreNamedAsPrometheusExportersNameThemAndInferTheirClass() {
     SimRun run =
         SimRun.run(
             new Simulator(Simulator.Options.defaults(2)),
@@ -106,16 +106,27 @@ class SimulatorTest {
         .forEach(m -> classes.put(m.name(), m.metricClass()));
 
     assertThat(classes)
-        .containsEntry("cpu_usage", MetricClass.RESOURCE)
-        .containsEntry("memory_usage", MetricClass.RESOURCE)
-        .containsEntry("latency_p90", MetricClass.LATENCY)
-        .containsEntry("request_rate", MetricClass.THROUGHPUT)
-        .containsEntry("error_rate", MetricClass.ERRORS)
-        .containsEntry("network_retransmits", MetricClass.RESOURCE)
-        .containsEntry("node_cpu_usage", MetricClass.RESOURCE)
-        .containsEntry("node_memory_usage", MetricClass.RESOURCE)
-        .containsEntry("node_disk_io_utilization", MetricClass.RESOURCE)
-        .containsEntry("node_disk_usage", MetricClass.RESOURCE);
+        .containsEntry(MetricEmitter.CONTAINER_CPU, MetricClass.RESOURCE)
+        .containsEntry(MetricEmitter.CONTAINER_THROTTLED, MetricClass.RESOURCE)
+        .containsEntry(MetricEmitter.CONTAINER_MEMORY, MetricClass.RESOURCE)
+        .containsEntry(MetricEmitter.CONTAINER_TX, MetricClass.RESOURCE)
+        .containsEntry(MetricEmitter.CONTAINER_RX, MetricClass.RESOURCE)
+        .containsEntry(MetricEmitter.CONTAINER_RETRANSMITS, MetricClass.RESOURCE)
+        .containsEntry(MetricEmitter.CONTAINER_FS_WRITES, MetricClass.RESOURCE)
+        .containsEntry(MetricEmitter.CONTAINER_FS_IO_TIME, MetricClass.RESOURCE)
+        .containsEntry(MetricEmitter.CONTAINER_RESTARTS, MetricClass.OTHER)
+        .containsEntry(MetricEmitter.HTTP_DURATION_P90, MetricClass.LATENCY)
+        .containsEntry(MetricEmitter.HTTP_REQUESTS, MetricClass.THROUGHPUT)
+        .containsEntry(MetricEmitter.HTTP_ERRORS, MetricClass.ERRORS)
+        .containsEntry(MetricEmitter.REDIS_COMMANDS, MetricClass.OTHER)
+        .containsEntry(MetricEmitter.REDIS_FAILED, MetricClass.ERRORS)
+        .containsEntry(MetricEmitter.REDIS_DURATION, MetricClass.LATENCY)
+        .containsEntry(MetricEmitter.NODE_CPU_UTILISATION, MetricClass.RESOURCE)
+        .containsEntry(MetricEmitter.NODE_MEMORY_UTILISATION, MetricClass.RESOURCE)
+        .containsEntry(MetricEmitter.NODE_PAGE_FAULTS, MetricClass.OTHER)
+        .containsEntry(MetricEmitter.NODE_DISK_IO, MetricClass.RESOURCE)
+        .containsEntry(MetricEmitter.NODE_FILESYSTEM, MetricClass.RESOURCE)
+        .hasSize(20);
   }
 
   @Test
