@@ -12,13 +12,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** Simulated signals with one CPU fault injected into a catalog pod, as a labelled dataset. */
+/**
+ * Simulated signals (every service, half a trace per second) with one CPU fault injected into a
+ * catalog pod, as a labelled dataset.
+ */
 final class SimulatedDataset implements Dataset {
   private final List<Signal> signals = new ArrayList<>();
   private final FaultLabel fault;
 
   SimulatedDataset(long seed, Duration after) {
-    Simulator.Options options = Simulator.Options.defaults(seed);
+    Simulator.Options options = Simulator.Options.defaults(seed).withTracesPerSecond(0.5);
     String pod = new Simulator(options).pods("catalog").get(0).name();
     long at = options.start() + options.warmup().toMillis() + 60_000;
     InjectedFault injected =
