@@ -2,7 +2,7 @@ package dev.culprit.app;
 
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.notify.LocalNotifier;
-import dev.culprit.app.replay.InProcessDriver;
+import dev.culprit.app.replay.DirectDriver;
 import dev.culprit.app.replay.KafkaDriver;
 import dev.culprit.app.replay.PipelineDriver;
 import dev.culprit.app.replay.ProgressBar;
@@ -255,7 +255,7 @@ final class ReplayCommand implements Callable<Integer> {
       }
       return new KafkaDriver(servers, topology);
     }
-    return new InProcessDriver(topology, log.sink());
+    return new DirectDriver(topology, log.sink(), null);
   }
 
   /** Reads a signal type for {@code --without}; refuses anything else with the valid names. */

@@ -1,8 +1,8 @@
 package dev.culprit.app;
 
 import dev.culprit.app.kafka.TopicReader;
+import dev.culprit.app.replay.DirectDriver;
 import dev.culprit.app.replay.Evaluator;
-import dev.culprit.app.replay.InProcessDriver;
 import dev.culprit.app.replay.ProgressBar;
 import dev.culprit.app.replay.Replay;
 import dev.culprit.app.replay.ReplayReport;
@@ -202,8 +202,8 @@ final class TrainCommand implements Callable<Integer> {
     ProgressBar bar = new ProgressBar(err, quiet);
     err.println("replaying " + ds.name() + " to collect history...");
     ReplayReport report;
-    try (InProcessDriver driver =
-        new InProcessDriver(CulpritPipeline.build(config), items::add, edges::add)) {
+    try (DirectDriver driver =
+        new DirectDriver(CulpritPipeline.build(config), items::add, edges::add)) {
       report =
           replay.run(
               driver,

@@ -24,6 +24,6 @@ class TopologyGoldenTest {
     }
     assertThat(described).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
     assertThat(described)
-        .contains("incidents-by-scope-v1", "graph-spans-by-trace-v1", "evidence-baselines-v1");
+        .contains("incidents-by-scope-v1", "graph-spans-by-trace-v2", "evidence-baselines-v1");
   }
 }

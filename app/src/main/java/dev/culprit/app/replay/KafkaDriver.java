@@ -1,6 +1,7 @@
 package dev.culprit.app.replay;
 
 import dev.culprit.app.io.Directories;
+import dev.culprit.app.kafka.ConsumerLag;
 import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.kafka.SignalProducer;
@@ -17,12 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -138,29 +137,9 @@ public final class KafkaDriver implements PipelineDriver {
 
   /** Records not yet committed by the application, over its input and repartition topics. */
   private long lag(Admin admin) {
-    try {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-      for (var t : Topics.signals()) {
-        String topic = t.name();
-        latest.put(new TopicPartition(topic, 0), OffsetSpec.latest());
-      }
-      committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-          admin.listOffsets(latest).all().get();
-      long lag = 0;
-      for (var e : ends.entrySet()) {
-        OffsetAndMetadata c = committed.get(e.getKey());
-        lag += Math.max(0, e.getValue().offset() - (c == null ? 0 : c.offset()));
-      }
-      return lag;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the pipeline", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot read the pipeline's progress", e.getCause());
-    }
+    List<TopicPartition> inputs =
+        Topics.signals().stream().map(t -> new TopicPartition(t.name(), 0)).toList();
+    return ConsumerLag.of(admin, applicationId, inputs);
   }
 
   private void checkHealthy() {

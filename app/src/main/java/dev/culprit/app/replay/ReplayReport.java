@@ -57,6 +57,31 @@ public record ReplayReport(
     rankingMs = rankingMs == null ? new Timing(0, 0, 0, 0) : rankingMs;
   }
 
+  /** This report with its wall-clock figures zeroed, to compare the outcomes of two runs. */
+  public ReplayReport withoutTimings() {
+    return new ReplayReport(
+        dataset,
+        protocol,
+        faults,
+        detected,
+        top1,
+        top3,
+        top5,
+        top1Service,
+        top3Service,
+        incidents,
+        falseIncidents,
+        0,
+        ranker,
+        signals,
+        replayedHours,
+        without,
+        new Timing(rankingMs.count(), 0, 0, 0),
+        suppressed,
+        suppression,
+        cases);
+  }
+
   /**
    * Wall-clock milliseconds of rank calls (nearest-rank percentiles).
    *

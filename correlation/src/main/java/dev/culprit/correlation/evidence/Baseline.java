@@ -1,8 +1,9 @@
 package dev.culprit.correlation.evidence;
 
-import static dev.culprit.correlation.evidence.BinaryCodec.readString;
-import static dev.culprit.correlation.evidence.BinaryCodec.writeString;
+import static dev.culprit.model.BinaryCodec.readString;
+import static dev.culprit.model.BinaryCodec.writeString;
 
+import dev.culprit.model.BinaryCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,10 +1,11 @@
 package dev.culprit.correlation.evidence;
 
-import static dev.culprit.correlation.evidence.BinaryCodec.readResource;
-import static dev.culprit.correlation.evidence.BinaryCodec.readString;
-import static dev.culprit.correlation.evidence.BinaryCodec.writeResource;
-import static dev.culprit.correlation.evidence.BinaryCodec.writeString;
+import static dev.culprit.model.BinaryCodec.readResource;
+import static dev.culprit.model.BinaryCodec.readString;
+import static dev.culprit.model.BinaryCodec.writeResource;
+import static dev.culprit.model.BinaryCodec.writeString;
 
+import dev.culprit.model.BinaryCodec;
 import dev.culprit.model.MetricClass;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -135,7 +135,7 @@ final class ErrorOriginProcessor
   }
 
   private static String partKey(String traceId, int n) {
-    return traceId + "|" + String.format(Locale.ROOT, "%06d", n);
+    return traceId + "|" + StoreKeys.zeroPadded(n, 6);
   }
 
   private void settle(long streamTime) {
@@ -397,7 +397,7 @@ final class ErrorOriginProcessor
   }
 
   private static String key(String service, long minute) {
-    return String.format(Locale.ROOT, "%015d|%s", minute, service);
+    return StoreKeys.zeroPadded(minute, 15) + "|" + service;
   }
 
   private static long minuteOf(String key) {

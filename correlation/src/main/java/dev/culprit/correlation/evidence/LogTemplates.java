@@ -29,6 +29,13 @@ public final class LogTemplates {
   private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
+  /**
+   * The last line masked on this thread and its result: each log line is masked twice in a row (its
+   * entity's template miner, then its trace part), by processors the same record reaches one after
+   * the other.
+   */
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
   private LogTemplates() {}
 
   /**
@@ -41,16 +48,34 @@ public final class LogTemplates {
 
   /** Masks the variable parts of a log line, keeping source locations intact. */
   static Masked mask(String body) {
-    String t = LEADING_TIME.matcher(body).replaceFirst("");
-    Matcher loc = LOCATION.matcher(t);
-    List<String> locations = new ArrayList<>();
-    StringBuilder kept = new StringBuilder();
-    while (loc.find()) {
-      loc.appendReplacement(kept, placeholder(locations.size()));
-      locations.add(loc.group());
+    Object[] last = LAST.get();
+    if (body.equals(last[0])) {
+      return (Masked) last[1];
     }
-    loc.appendTail(kept);
-    t = maskValues(kept.toString());
+    Masked masked = maskAnew(body);
+    last[0] = body;
+    last[1] = masked;
+    return masked;
+  }
+
+  /**
+   * Each pattern runs only on lines holding what it needs to match (a cheap scan): a line it cannot
+   * match comes out of it unchanged, so the result is the same.
+   */
+  private static Masked maskAnew(String body) {
+    String t = LineScan.mayStartWithTime(body) ? LEADING_TIME.matcher(body).replaceFirst("") : body;
+    List<String> locations = new ArrayList<>();
+    if (LineScan.mayNameLocation(t)) {
+      Matcher loc = LOCATION.matcher(t);
+      StringBuilder kept = new StringBuilder();
+      while (loc.find()) {
+        loc.appendReplacement(kept, placeholder(locations.size()));
+        locations.add(loc.group());
+      }
+      loc.appendTail(kept);
+      t = kept.toString();
+    }
+    t = maskValues(t);
     for (int i = 0; i < locations.size(); i++) {
       t = t.replace(placeholder(i), locations.get(i));
     }
@@ -71,12 +96,26 @@ public final class LogTemplates {
   }
 
   private static String maskValues(String line) {
-    String t = UUID.matcher(line).replaceAll("<*>");
-    t = IP.matcher(t).replaceAll("<ip>");
-    t = HEX.matcher(t).replaceAll("<*>");
-    t = QUOTED.matcher(t).replaceAll("<*>");
-    t = NUMBER.matcher(t).replaceAll("<n>");
-    return SPACES.matcher(t).replaceAll(" ").trim();
+    String t = line;
+    if (LineScan.mayHoldUuid(t)) {
+      t = UUID.matcher(t).replaceAll("<*>");
+    }
+    if (LineScan.mayHoldIp(t)) {
+      t = IP.matcher(t).replaceAll("<ip>");
+    }
+    if (LineScan.mayHoldHex(t)) {
+      t = HEX.matcher(t).replaceAll("<*>");
+    }
+    if (LineScan.mayHoldQuote(t)) {
+      t = QUOTED.matcher(t).replaceAll("<*>");
+    }
+    if (LineScan.mayHoldDigit(t)) {
+      t = NUMBER.matcher(t).replaceAll("<n>");
+    }
+    if (LineScan.mayHoldSpaceRun(t)) {
+      t = SPACES.matcher(t).replaceAll(" ");
+    }
+    return t.trim();
   }
 
   /** Upper-case severity, {@code -} when unknown. */

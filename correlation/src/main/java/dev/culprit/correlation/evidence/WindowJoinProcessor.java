@@ -98,7 +98,7 @@ final class WindowJoinProcessor extends ContextualProcessor<String, Signal, Stri
   }
 
   static String storeKey(String entityKey, long start) {
-    return String.format("%019d|%s", start, entityKey);
+    return StoreKeys.zeroPadded(start, 19) + "|" + entityKey;
   }
 
   private void close(long streamTime) {

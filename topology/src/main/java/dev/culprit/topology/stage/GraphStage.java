@@ -1,7 +1,7 @@
 package dev.culprit.topology.stage;
 
 import dev.culprit.model.GraphEdge;
-import dev.culprit.model.JsonSerde;
+import dev.culprit.model.InternalSerdes;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
 import dev.culprit.model.Span;
@@ -22,13 +22,13 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <ul>
  *   <li>Input: {@code culprit.spans}, {@code culprit.metrics}, {@code culprit.logs} (key: entity).
- *   <li>Spans are repartitioned by trace id ({@code graph-spans-by-trace-v1}); a parent span's
+ *   <li>Spans are repartitioned by trace id ({@code graph-spans-by-trace-v2}); a parent span's
  *       entity calls its child's entity, at instance and at service level. Spans wait up to {@code
- *       traceTtl} of stream time for their relatives (store {@code graph-traces-v1}).
+ *       traceTtl} of stream time for their relatives (store {@code graph-traces-v2}).
  *   <li>Resource attributes of every signal give instance-of and hosted-on edges, re-observed at
  *       most once per {@code membershipRefresh} (store {@code graph-members-v1}).
  *   <li>Edge observations are batched per {@code flushInterval} (store {@code
- *       graph-edge-batch-v1}), summed per edge (store {@code graph-edges-v1}) and written to {@code
+ *       graph-edge-batch-v2}), summed per edge (store {@code graph-edges-v2}) and written to {@code
  *       culprit.graph} (key: {@link GraphEdge#key()}), a compacted table of the whole graph, marked
  *       with the header {@link #ORIGIN_HEADER}, and to {@code culprit.graph.checked}.
  *   <li>Records others write to {@code culprit.graph} (declared edges) are read back ({@link
@@ -39,10 +39,10 @@ import org.apache.kafka.streams.state.Stores;
  * </ul>
  */
 public final class GraphStage {
-  static final String TRACES_STORE = "graph-traces-v1";
-  public static final String BATCH_STORE = "graph-edge-batch-v1";
+  static final String TRACES_STORE = "graph-traces-v2";
+  public static final String BATCH_STORE = "graph-edge-batch-v2";
   static final String MEMBERS_STORE = "graph-members-v1";
-  public static final String EDGES_STORE = "graph-edges-v1";
+  public static final String EDGES_STORE = "graph-edges-v2";
 
   /** The header that marks the records of {@code culprit.graph} this stage wrote itself. */
   public static final String ORIGIN_HEADER = "culprit.graph.origin";
@@ -64,9 +64,9 @@ public final class GraphStage {
         spans
             .selectKey((entity, span) -> span.traceId(), Named.as("graph-key-by-trace"))
             .repartition(
-                Repartitioned.<String, Span>as("graph-spans-by-trace-v1")
+                Repartitioned.<String, Span>as("graph-spans-by-trace-v2")
                     .withKeySerde(Serdes.String())
-                    .withValueSerde(Topics.SPANS.valueSerde()))
+                    .withValueSerde(InternalSerdes.SPAN))
             .process(
                 () -> new TraceJoinProcessor(config), Named.as("graph-trace-join"), TRACES_STORE)
             .process(
@@ -79,15 +79,15 @@ public final class GraphStage {
         calls
             .merge(members, Named.as("graph-merge-edges"))
             .groupByKey(
-                Grouped.<String, GraphEdge>as("graph-edges-by-key-v1")
+                Grouped.<String, GraphEdge>as("graph-edges-by-key-v2")
                     .withKeySerde(Serdes.String())
-                    .withValueSerde(Topics.GRAPH.valueSerde()))
+                    .withValueSerde(InternalSerdes.GRAPH_EDGE))
             .reduce(
                 GraphEdge::plus,
                 Named.as("graph-sum-edges"),
                 Materialized.<String, GraphEdge>as(Stores.inMemoryKeyValueStore(EDGES_STORE))
                     .withKeySerde(Serdes.String())
-                    .withValueSerde(Topics.GRAPH.valueSerde()))
+                    .withValueSerde(InternalSerdes.GRAPH_EDGE))
             .toStream(Named.as("graph-edges-stream"))
             .processValues(GraphIntakeProcessor.Mark::new, Named.as("graph-mark-learned"));
     learned.to(
@@ -133,12 +133,10 @@ public final class GraphStage {
   private static void addStores(StreamsBuilder builder) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(TRACES_STORE),
-            Serdes.String(),
-            JsonSerde.of(TraceState.class)));
+            Stores.inMemoryKeyValueStore(TRACES_STORE), Serdes.String(), TraceStateCodec.serde()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(BATCH_STORE), Serdes.String(), Topics.GRAPH.valueSerde()));
+            Stores.inMemoryKeyValueStore(BATCH_STORE), Serdes.String(), InternalSerdes.GRAPH_EDGE));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(MEMBERS_STORE), Serdes.String(), Serdes.Long()));

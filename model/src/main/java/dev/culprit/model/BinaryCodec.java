@@ -1,6 +1,5 @@
-package dev.culprit.correlation.evidence;
+package dev.culprit.model;
 
-import dev.culprit.model.Resource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,15 +12,18 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A compact binary serde for hot per-record state, where JSON would dominate the run time. Each
- * state class has a writer and a reader; a leading version byte guards the format.
+ * A compact binary serde for hot per-record state and internal (repartition) topics, where JSON
+ * would dominate the run time; public topics stay JSON. Each class has a writer and a reader; a
+ * leading version byte guards the format. Null values pass through as null.
  */
-final class BinaryCodec<T> implements Serde<T> {
-  interface Writer<T> {
+public final class BinaryCodec<T> implements Serde<T> {
+  /** Writes a value's fields. */
+  public interface Writer<T> {
     void write(DataOutputStream out, T value) throws IOException;
   }
 
-  interface Reader<T> {
+  /** Reads a value's fields back. */
+  public interface Reader<T> {
     T read(DataInputStream in) throws IOException;
   }
 
@@ -29,7 +31,7 @@ final class BinaryCodec<T> implements Serde<T> {
   private final Writer<T> writer;
   private final Reader<T> reader;
 
-  BinaryCodec(int version, Writer<T> writer, Reader<T> reader) {
+  public BinaryCodec(int version, Writer<T> writer, Reader<T> reader) {
     this.version = (byte) version;
     this.writer = writer;
     this.reader = reader;
@@ -70,7 +72,7 @@ final class BinaryCodec<T> implements Serde<T> {
     };
   }
 
-  static void writeString(DataOutputStream out, String s) throws IOException {
+  public static void writeString(DataOutputStream out, String s) throws IOException {
     out.writeBoolean(s != null);
     if (s != null) {
       byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -79,7 +81,7 @@ final class BinaryCodec<T> implements Serde<T> {
     }
   }
 
-  static String readString(DataInputStream in) throws IOException {
+  public static String readString(DataInputStream in) throws IOException {
     if (!in.readBoolean()) {
       return null;
     }
@@ -88,13 +90,13 @@ final class BinaryCodec<T> implements Serde<T> {
     return new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  static void writeResource(DataOutputStream out, Resource r) throws IOException {
+  public static void writeResource(DataOutputStream out, Resource r) throws IOException {
     writeString(out, r.service());
     writeString(out, r.instance());
     writeString(out, r.node());
   }
 
-  static Resource readResource(DataInputStream in) throws IOException {
+  public static Resource readResource(DataInputStream in) throws IOException {
     return new Resource(readString(in), readString(in), readString(in));
   }
 }
