@@ -13,6 +13,7 @@ import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.Rankers;
 import dev.culprit.ingest.dataset.Dataset;
+import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.model.Json;
 import dev.culprit.model.SignalType;
 import dev.culprit.topology.DeclaredTopology;
@@ -126,6 +127,8 @@ final class ReplayCommand implements Callable<Integer> {
               + " then on; earlier signals still warm the pipeline up. Pairs with `train --until`.")
   String scoreFrom;
 
+  @Mixin LabelOptions labels = new LabelOptions();
+
   @Mixin NotifyOptions notify = new NotifyOptions();
 
   @Option(names = "--quiet", description = "No progress bar.")
@@ -149,6 +152,7 @@ final class ReplayCommand implements Callable<Integer> {
     PipelineConfig config =
         PipelineConfig.defaults().withRanker(ranker).withSuppression(held.config());
     Dataset ds = openDataset();
+    PrintWriter err = spec.commandLine().getErr();
     Replay replay =
         new Replay(
                 ds,
@@ -156,7 +160,12 @@ final class ReplayCommand implements Callable<Integer> {
                 ranker,
                 topology == null ? List.of() : DeclaredTopology.read(topology),
                 Set.copyOf(without))
-            .describingSuppression(held.description());
+            .describingSuppression(held.description())
+            .readingLabelsIn(labels.zone());
+    List<FaultLabel> labelled = labels.read(spec.commandLine(), err);
+    if (labelled != null) {
+      replay.labelledBy(labelled);
+    }
     if (scoreFrom != null) {
       try {
         replay.scoringFrom(java.time.Instant.parse(scoreFrom).toEpochMilli());
@@ -166,7 +175,6 @@ final class ReplayCommand implements Callable<Integer> {
             "--score-from must be an ISO-8601 instant like 2022-03-21T00:00:00Z");
       }
     }
-    PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, quiet);
     ReplayReport result;
     LocalNotifier notifier =
@@ -202,6 +210,7 @@ final class ReplayCommand implements Callable<Integer> {
               });
     }
     bar.done();
+    result.warnings().forEach(w -> err.println("warning: " + w));
     if (notifier != null) {
       if (notifier.pending() > 0) {
         err.printf("delivering %d queued notifications...%n", notifier.pending());
@@ -224,7 +233,7 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private Dataset openDataset() throws java.io.IOException {
-    return DatasetFormats.open(spec.commandLine(), dataset, path);
+    return DatasetFormats.open(spec.commandLine(), dataset, path, labels.zone());
   }
 
   private EmbeddedKafkaBroker startBrokerIfAsked(PrintWriter err) {

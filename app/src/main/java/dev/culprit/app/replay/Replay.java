@@ -12,6 +12,8 @@ import dev.culprit.model.Signal;
 import dev.culprit.model.SignalType;
 import dev.culprit.model.Trigger;
 import java.io.IOException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -42,6 +44,8 @@ public final class Replay {
   private final Set<SignalType> without;
   private String suppression = "rules";
   private long scoreFrom = Long.MIN_VALUE;
+  private List<FaultLabel> labels;
+  private ZoneId labelZone = ZoneOffset.UTC;
   private final RankTimings timings = new RankTimings();
 
   public Replay(Dataset dataset, boolean triggered, String ranker) {
@@ -80,6 +84,21 @@ public final class Replay {
     return this;
   }
 
+  /** Scores against {@code faults} (sorted by time) instead of the dataset's own labels. */
+  public Replay labelledBy(List<FaultLabel> faults) {
+    this.labels = List.copyOf(faults);
+    return this;
+  }
+
+  /**
+   * The zone label times that name none were read in: a warning about labels far from every signal
+   * suggests another zone relative to it.
+   */
+  public Replay readingLabelsIn(ZoneId zone) {
+    this.labelZone = zone;
+    return this;
+  }
+
   /**
    * Says in the report what suppressed evidence: {@code off}, {@code rules} (the default) or {@code
    * model VERSION}.
@@ -102,15 +121,17 @@ public final class Replay {
       PipelineDriver driver, Consumer<Progress> progress, Consumer<Incident> onIncident)
       throws IOException {
     long started = System.nanoTime();
-    List<FaultLabel> faults = dataset.faults();
+    List<FaultLabel> faults = labels != null ? labels : dataset.faults();
     Map<String, Incident> incidents = new LinkedHashMap<>();
     Consumer<List<Incident>> collect =
         batch ->
             batch.forEach(
                 i -> {
-                  incidents.merge(i.id(), i, (a, b) -> b.version() >= a.version() ? b : a);
+                  incidents.merge(
+                      i.id(), Evaluator.scored(i), (a, b) -> b.version() >= a.version() ? b : a);
                   onIncident.accept(i);
                 });
+    SignalMinutes minutes = new SignalMinutes();
     long read = 0;
     long signals = 0;
     long first = Long.MAX_VALUE;
@@ -126,6 +147,7 @@ public final class Replay {
           driver.trigger(trigger(faults.get(nextFault++)));
         }
         read++;
+        minutes.add(s.time());
         first = Math.min(first, s.time());
         last = Math.max(last, s.time());
         if (!without.contains(s.type())) {
@@ -150,16 +172,24 @@ public final class Replay {
       first = Math.max(first, scoreFrom);
     }
     double hours = read == 0 || last < first ? 0 : (last - first) / 3_600_000.0;
+    Coverage coverage =
+        new Coverage(
+            hours,
+            minutes.coveredHours(first),
+            LabelAlignment.check(faults, minutes, labelZone).stream().toList());
     return report(
-        new Evaluator.Outcome(faults, incidents), elapsed, signals, hours, driver.suppressed());
+        new Evaluator.Outcome(faults, incidents), elapsed, signals, coverage, driver.suppressed());
   }
+
+  /** The event time a replay covered, and what was noticed about its labels. */
+  private record Coverage(double hours, double signalHours, List<String> warnings) {}
 
   private static Trigger trigger(FaultLabel f) {
     return new Trigger(f.id(), f.time(), null);
   }
 
   private ReplayReport report(
-      Evaluator.Outcome outcome, long elapsed, long signals, double hours, long suppressed) {
+      Evaluator.Outcome outcome, long elapsed, long signals, Coverage coverage, long suppressed) {
     Evaluator evaluator = new Evaluator();
     Set<String> matched = new HashSet<>();
     List<ReplayReport.Case> cases = evaluator.cases(outcome, triggered, matched);
@@ -169,43 +199,31 @@ public final class Replay {
       evaluator.cases(outcome, false, matched);
     }
     int[] counts = Evaluator.incidentCounts(outcome, matched);
-    int n = cases.size();
+    double signalHours = Math.round(coverage.signalHours() * 100) / 100.0;
     return new ReplayReport(
         dataset.name(),
         triggered ? "triggered" : "detection",
-        n,
-        (int) cases.stream().filter(ReplayReport.Case::detected).count(),
-        topK(cases, 1, n),
-        topK(cases, 3, n),
-        topK(cases, 5, n),
-        topKService(cases, 1, n),
-        topKService(cases, 3, n),
+        cases.size(),
+        CaseScores.detected(cases),
+        CaseScores.topK(cases, 1),
+        CaseScores.topK(cases, 3),
+        CaseScores.topK(cases, 5),
+        CaseScores.topKService(cases, 1),
+        CaseScores.topKService(cases, 3),
         counts[0],
         counts[1],
         elapsed,
         ranker,
         signals,
-        Math.round(hours * 100) / 100.0,
+        Math.round(coverage.hours() * 100) / 100.0,
         without.stream().map(t -> t.label() + "s").toList(),
         ReplayReport.Timing.of(timings.summary()),
         suppressed,
         suppression,
-        new ArrayList<>(cases));
-  }
-
-  private static double topKService(List<ReplayReport.Case> cases, int k, int n) {
-    if (n == 0) {
-      return 0;
-    }
-    long hits = cases.stream().filter(c -> c.serviceRank() != null && c.serviceRank() <= k).count();
-    return Math.round(hits * 10000.0 / n) / 10000.0;
-  }
-
-  private static double topK(List<ReplayReport.Case> cases, int k, int n) {
-    if (n == 0) {
-      return 0;
-    }
-    long hits = cases.stream().filter(c -> c.rank() != null && c.rank() <= k).count();
-    return Math.round(hits * 10000.0 / n) / 10000.0;
+        new ArrayList<>(cases),
+        signalHours,
+        signalHours > 0 ? Math.round(counts[1] * 100 / signalHours) / 100.0 : 0,
+        CaseScores.byKind(cases),
+        coverage.warnings());
   }
 }

@@ -55,6 +55,52 @@ class ReplayTest {
     assertThat(report.signals()).isEqualTo(2);
     assertThat(report.without()).containsExactly("logs", "traces");
     assertThat(report.replayedHours()).isEqualTo(1.0);
+    assertThat(report.signalHours()).as("four minutes with signals").isEqualTo(0.07);
+  }
+
+  @Test
+  void givenLabelsReplaceTheDatasetsAndAreScoredPerKind() throws Exception {
+    List<FaultLabel> labels =
+        List.of(
+            new FaultLabel("cpu-1", T + 30_000, EntityRef.service("cart"), "cart", "cpu"),
+            new FaultLabel("disk-1", T + 3_000_000, EntityRef.node("node-1"), null, "disk"));
+    Replay replay = new Replay(dataset(), false, "culprit").labelledBy(labels);
+    RecordingDriver driver = new RecordingDriver(UnaryOperator.identity());
+    driver.incidents.add(incident("i-1", T + 60_000, "cart"));
+    driver.incidents.add(incident("i-2", T + 3_600_000, "web"));
+
+    ReplayReport report = replay.run(driver, p -> {}, i -> {});
+
+    assertThat(report.cases()).extracting(ReplayReport.Case::id).containsExactly("cpu-1", "disk-1");
+    assertThat(report.byKind())
+        .containsExactly(
+            new ReplayReport.KindScore("cpu", 1, 1, 1.0, 1.0, 1.0, 1.0),
+            new ReplayReport.KindScore("disk", 1, 0, 0, 0, 0, 0));
+    assertThat(report.falseIncidents()).isEqualTo(1);
+    assertThat(report.falseIncidentsPerHour()).isEqualTo(Math.round(100 / 0.07) / 100.0);
+    assertThat(report.warnings()).isEmpty();
+    JsonNode json = Json.mapper().valueToTree(report);
+    assertThat(json.get("by_kind").get(0).get("top1_service").asDouble()).isEqualTo(1.0);
+    assertThat(json.has("signal_hours") && json.has("false_incidents_per_hour")).isTrue();
+  }
+
+  private static Incident incident(String id, long openedAt, String cause) {
+    return new Incident(
+        id,
+        1,
+        "default",
+        openedAt,
+        openedAt,
+        Incident.Status.OPEN,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(
+            new dev.culprit.model.RootCause(
+                cause, dev.culprit.model.EntityKind.SERVICE, cause, 1.0, List.of(), "")),
+        "opened",
+        null,
+        null);
   }
 
   @Test
@@ -132,6 +178,7 @@ class ReplayTest {
   /** Records what it is sent; ranks the evidence of every signal with a (decorated) ranker. */
   private static final class RecordingDriver implements PipelineDriver {
     final List<Signal> sent = new ArrayList<>();
+    final List<Incident> incidents = new ArrayList<>();
     private final RootCauseRanker ranker;
 
     RecordingDriver(UnaryOperator<RootCauseRanker> decorate) {
@@ -157,7 +204,7 @@ class ReplayTest {
 
     @Override
     public List<Incident> finish() {
-      return List.of();
+      return incidents;
     }
 
     @Override
