@@ -9,11 +9,13 @@ import dev.culprit.app.replay.ProgressBar;
 import dev.culprit.app.replay.Replay;
 import dev.culprit.app.replay.ReplayReport;
 import dev.culprit.app.replay.ReportTable;
+import dev.culprit.app.run.LivePipeline;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.Rankers;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.FaultLabel;
+import dev.culprit.ingest.recording.RawDataset;
 import dev.culprit.model.Json;
 import dev.culprit.model.SignalType;
 import dev.culprit.topology.DeclaredTopology;
@@ -43,23 +45,14 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     description = {
       "Replays a labelled fault dataset in event-time order through the pipeline and scores the"
-          + " ranked incidents against the labels.",
+          + " ranked incidents against the labels; or replays raw topics (a recording, or what a"
+          + " cluster retains) through the normalising stage as live, scored against --labels.",
       "Prints a per-fault table on stdout and a progress bar on stderr."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--dataset",
-      required = true,
-      description = "Dataset format: nezha (TrainTicket metrics, logs, traces) or fault-alerts.")
-  String dataset;
-
-  @Option(
-      names = "--path",
-      required = true,
-      description = "Dataset directory (or .tar.gz archive for nezha).")
-  Path path;
+  @Mixin ReplayInput input = new ReplayInput();
 
   @Option(names = "--report", description = "Write the JSON report to this file.")
   Path report;
@@ -78,7 +71,9 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(
       names = "--bootstrap-servers",
-      description = "Run through an existing Kafka cluster at HOST:PORT.")
+      description =
+          "Run through an existing Kafka cluster at HOST:PORT; with --from-topics, the cluster"
+              + " whose raw topics are replayed.")
   String bootstrapServers;
 
   @Option(
@@ -119,6 +114,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin SuppressionOptions suppression = new SuppressionOptions();
 
+  @Mixin MappingOptions mapping = new MappingOptions();
+
   @Option(
       names = "--score-from",
       paramLabel = "TIME",
@@ -139,9 +136,6 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.exists(path)) {
-      throw new ParameterException(spec.commandLine(), "No such dataset path: " + path);
-    }
     if (!Rankers.names().contains(ranker)) {
       throw new ParameterException(
           spec.commandLine(),
@@ -188,7 +182,7 @@ final class ReplayCommand implements Callable<Integer> {
             : null;
     try (EmbeddedKafkaBroker broker = startBrokerIfAsked(err);
         EvidenceLog log = EvidenceLog.open(evidenceOut);
-        PipelineDriver driver = driver(CulpritPipeline.build(config, replay::timed), log, broker);
+        PipelineDriver driver = driver(topology(ds, config, replay), log, broker);
         BufferedWriter incidents =
             incidentsOut == null ? null : Files.newBufferedWriter(incidentsOut)) {
       result =
@@ -233,7 +227,14 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private Dataset openDataset() throws java.io.IOException {
-    return DatasetFormats.open(spec.commandLine(), dataset, path, labels.zone());
+    return input.open(spec.commandLine(), labels.zone(), bootstrapServers);
+  }
+
+  /** The pipeline, with the normalising stage in front for raw records. */
+  private Topology topology(Dataset ds, PipelineConfig config, Replay replay) {
+    return ds instanceof RawDataset
+        ? LivePipeline.topology(config, mapping.mapping(), replay::timed)
+        : CulpritPipeline.build(config, replay::timed);
   }
 
   private EmbeddedKafkaBroker startBrokerIfAsked(PrintWriter err) {
@@ -242,7 +243,7 @@ final class ReplayCommand implements Callable<Integer> {
         return null;
       }
       case "embedded" -> {
-        if (bootstrapServers != null) {
+        if (bootstrapServers != null && !input.fromTopics()) {
           throw new ParameterException(
               spec.commandLine(), "Use either --broker embedded or --bootstrap-servers");
         }
@@ -256,7 +257,8 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private PipelineDriver driver(Topology topology, EvidenceLog log, EmbeddedKafkaBroker b) {
-    String servers = b != null ? b.bootstrapServers() : bootstrapServers;
+    String servers =
+        b != null ? b.bootstrapServers() : input.fromTopics() ? null : bootstrapServers;
     if (servers != null) {
       if (evidenceOut != null) {
         throw new ParameterException(spec.commandLine(), "--evidence-out works in-process only");

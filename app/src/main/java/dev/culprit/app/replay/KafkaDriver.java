@@ -4,7 +4,10 @@ import dev.culprit.app.io.Directories;
 import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.kafka.SignalProducer;
+import dev.culprit.app.run.LivePipeline;
 import dev.culprit.correlation.CulpritPipeline;
+import dev.culprit.ingest.format.Formats;
+import dev.culprit.ingest.recording.RawRecord;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
@@ -31,9 +34,9 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 
 /**
  * Runs the pipeline as a Kafka Streams application against a broker: signals are produced to the
- * canonical topics, incidents consumed from {@code culprit.incidents}. {@link #finish()} waits
- * until the application has committed every input and repartition offset, so nothing sent is left
- * unprocessed.
+ * canonical topics (raw records to the raw topics), incidents consumed from {@code
+ * culprit.incidents}. {@link #finish()} waits until the application has committed every input and
+ * repartition offset, so nothing sent is left unprocessed.
  */
 public final class KafkaDriver implements PipelineDriver {
   private static final Duration FINISH_TIMEOUT = Duration.ofMinutes(30);
@@ -46,10 +49,11 @@ public final class KafkaDriver implements PipelineDriver {
   private final IncidentConsumer incidents;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final long suppressedBefore;
+  private boolean rawSent;
 
   public KafkaDriver(String bootstrapServers, Topology topology) {
     this.bootstrapServers = bootstrapServers;
-    KafkaTopics.create(bootstrapServers, Topics.all(), 1, Duration.ofSeconds(60));
+    KafkaTopics.create(bootstrapServers, LivePipeline.topics(), 1, Duration.ofSeconds(60));
     this.suppressedBefore = suppressedEnd();
     this.stateDir = Directories.createTemp("culprit-replay-state");
     Properties p = CulpritPipeline.streamsProperties(applicationId, bootstrapServers, stateDir);
@@ -69,6 +73,12 @@ public final class KafkaDriver implements PipelineDriver {
   @Override
   public void send(Signal signal) {
     producer.send(signal);
+  }
+
+  @Override
+  public void sendRaw(RawRecord record) {
+    rawSent = true;
+    producer.send(record);
   }
 
   @Override
@@ -143,7 +153,9 @@ public final class KafkaDriver implements PipelineDriver {
           admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
       Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
       for (var t : Topics.signals()) {
-        String topic = t.name();
+        latest.put(new TopicPartition(t.name(), 0), OffsetSpec.latest());
+      }
+      for (String topic : rawSent ? Formats.topics() : List.<String>of()) {
         latest.put(new TopicPartition(topic, 0), OffsetSpec.latest());
       }
       committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));

@@ -6,6 +6,10 @@ import dev.culprit.correlation.rank.TimedRanker;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.ingest.dataset.SignalSource;
+import dev.culprit.ingest.format.Formats;
+import dev.culprit.ingest.recording.RawDataset;
+import dev.culprit.ingest.recording.RawRecord;
+import dev.culprit.ingest.recording.RawSource;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
@@ -25,10 +29,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Replays a labelled dataset through a pipeline driver in event-time order and scores the result.
- * In the triggered protocol each fault's start is handed to the engine as a {@link Trigger} when
- * the replay reaches that moment. Signals of the types left out (an ablation) never reach the
- * pipeline. Rank calls of a pipeline built with {@link #timed} are timed for the report.
+ * Replays a labelled dataset through a pipeline driver in event-time order and scores the result. A
+ * {@link RawDataset} (a recording of raw topics) is sent as raw records for the normalising stage,
+ * in the order its source gives, timed by the records' Kafka timestamps. In the triggered protocol
+ * each fault's start is handed to the engine as a {@link Trigger} when the replay reaches that
+ * moment. Signals of the types left out (an ablation) never reach the pipeline. Rank calls of a
+ * pipeline built with {@link #timed} are timed for the report.
  */
 public final class Replay {
   private static final int DRAIN_EVERY = 5_000;
@@ -131,54 +137,122 @@ public final class Replay {
                       i.id(), Evaluator.scored(i), (a, b) -> b.version() >= a.version() ? b : a);
                   onIncident.accept(i);
                 });
-    SignalMinutes minutes = new SignalMinutes();
-    long read = 0;
-    long signals = 0;
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
-    int nextFault = 0;
     List<GraphEdge> topology = new ArrayList<>(dataset.declaredGraph());
     topology.addAll(declared);
     driver.declare(topology);
-    try (SignalSource source = dataset.open()) {
-      while (source.hasNext()) {
-        Signal s = source.next();
-        while (triggered && nextFault < faults.size() && faults.get(nextFault).time() <= s.time()) {
-          driver.trigger(trigger(faults.get(nextFault++)));
-        }
-        read++;
-        minutes.add(s.time());
-        first = Math.min(first, s.time());
-        last = Math.max(last, s.time());
-        if (!without.contains(s.type())) {
-          driver.send(s);
-          signals++;
-        }
-        if (read % DRAIN_EVERY == 0) {
-          collect.accept(driver.drainIncidents());
-          progress.accept(new Progress(source.bytesRead(), source.totalBytes(), signals, s.time()));
-        }
-      }
-      while (triggered && nextFault < faults.size()) {
-        driver.trigger(trigger(faults.get(nextFault++)));
-      }
-      collect.accept(driver.finish());
-      progress.accept(new Progress(source.totalBytes(), source.totalBytes(), signals, last));
+    Feed feed = new Feed(driver, faults, collect, progress);
+    if (dataset instanceof RawDataset raw) {
+      feedRaw(raw, feed);
+    } else {
+      feedSignals(feed);
     }
     long elapsed = (System.nanoTime() - started) / 1_000_000;
+    long first = feed.first;
     if (scoreFrom != Long.MIN_VALUE) {
       faults = faults.stream().filter(f -> f.time() >= scoreFrom).toList();
       incidents.values().removeIf(i -> i.trigger() == null && i.openedAt() < scoreFrom);
       first = Math.max(first, scoreFrom);
     }
-    double hours = read == 0 || last < first ? 0 : (last - first) / 3_600_000.0;
+    double hours = feed.read == 0 || feed.last < first ? 0 : (feed.last - first) / 3_600_000.0;
     Coverage coverage =
         new Coverage(
             hours,
-            minutes.coveredHours(first),
-            LabelAlignment.check(faults, minutes, labelZone).stream().toList());
+            feed.minutes.coveredHours(first),
+            LabelAlignment.check(faults, feed.minutes, labelZone).stream().toList());
     return report(
-        new Evaluator.Outcome(faults, incidents), elapsed, signals, coverage, driver.suppressed());
+        new Evaluator.Outcome(faults, incidents),
+        elapsed,
+        feed.sent,
+        coverage,
+        driver.suppressed());
+  }
+
+  private void feedSignals(Feed feed) throws IOException {
+    try (SignalSource source = dataset.open()) {
+      while (source.hasNext()) {
+        Signal s = source.next();
+        if (feed.next(s.time(), s.type())) {
+          feed.driver.send(s);
+        }
+        feed.after(s.time(), source.bytesRead(), source.totalBytes());
+      }
+      feed.end(source.totalBytes());
+    }
+  }
+
+  private static void feedRaw(RawDataset raw, Feed feed) throws IOException {
+    try (RawSource source = raw.openRaw()) {
+      while (source.hasNext()) {
+        RawRecord r = source.next();
+        if (feed.next(r.timestamp(), Formats.signalType(r.topic()))) {
+          feed.driver.sendRaw(r);
+        }
+        feed.after(r.timestamp(), source.bytesRead(), source.totalBytes());
+      }
+      feed.end(source.totalBytes());
+    }
+  }
+
+  /**
+   * What a replay has fed so far: items read (signals, or raw records timed by their Kafka
+   * timestamps) and sent, their time span and minutes; it hands triggers to the driver when their
+   * time comes and drains incidents every {@link #DRAIN_EVERY} items.
+   */
+  private final class Feed {
+    final PipelineDriver driver;
+    final SignalMinutes minutes = new SignalMinutes();
+    private final List<FaultLabel> faults;
+    private final Consumer<List<Incident>> collect;
+    private final Consumer<Progress> progress;
+    long read;
+    long sent;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    private int nextFault;
+
+    Feed(
+        PipelineDriver driver,
+        List<FaultLabel> faults,
+        Consumer<List<Incident>> collect,
+        Consumer<Progress> progress) {
+      this.driver = driver;
+      this.faults = faults;
+      this.collect = collect;
+      this.progress = progress;
+    }
+
+    /**
+     * Counts an item at {@code time}; whether it goes to the pipeline (its type is not left out).
+     */
+    boolean next(long time, SignalType type) {
+      while (triggered && nextFault < faults.size() && faults.get(nextFault).time() <= time) {
+        driver.trigger(trigger(faults.get(nextFault++)));
+      }
+      read++;
+      minutes.add(time);
+      first = Math.min(first, time);
+      last = Math.max(last, time);
+      boolean send = !without.contains(type);
+      if (send) {
+        sent++;
+      }
+      return send;
+    }
+
+    void after(long time, long bytesRead, long totalBytes) {
+      if (read % DRAIN_EVERY == 0) {
+        collect.accept(driver.drainIncidents());
+        progress.accept(new Progress(bytesRead, totalBytes, sent, time));
+      }
+    }
+
+    void end(long totalBytes) {
+      while (triggered && nextFault < faults.size()) {
+        driver.trigger(trigger(faults.get(nextFault++)));
+      }
+      collect.accept(driver.finish());
+      progress.accept(new Progress(totalBytes, totalBytes, sent, last));
+    }
   }
 
   /** The event time a replay covered, and what was noticed about its labels. */
@@ -224,6 +298,7 @@ public final class Replay {
         signalHours,
         signalHours > 0 ? Math.round(counts[1] * 100 / signalHours) / 100.0 : 0,
         CaseScores.byKind(cases),
-        coverage.warnings());
+        coverage.warnings(),
+        dataset instanceof RawDataset ? "raw records" : "signals");
   }
 }

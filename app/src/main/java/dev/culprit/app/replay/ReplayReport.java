@@ -20,7 +20,7 @@ import java.util.List;
  * @param falseIncidents incidents that matched no fault
  * @param elapsedMs wall time of the replay
  * @param ranker the ranker used
- * @param signals signals replayed
+ * @param signals signals replayed (raw records, for a recording; see {@code input})
  * @param replayedHours event time from the first signal to the last
  * @param without signal types left out before the pipeline (an ablation), plural labels
  * @param rankingMs wall-clock time of the ranker's calls
@@ -34,6 +34,9 @@ import java.util.List;
  * @param falseIncidentsPerHour false incidents per hour of {@code signalHours}
  * @param byKind the scores of the faults of each kind, sorted by kind
  * @param warnings what the replay noticed about its input, such as labels far from every signal
+ * @param input what {@code signals} counts: {@code signals}, or {@code raw records} for a recording
+ *     of raw topics replayed through the normalising stage (times are then the records' Kafka
+ *     timestamps)
  */
 public record ReplayReport(
     String dataset,
@@ -59,7 +62,8 @@ public record ReplayReport(
     @JsonProperty("signal_hours") double signalHours,
     @JsonProperty("false_incidents_per_hour") double falseIncidentsPerHour,
     @JsonProperty("by_kind") List<KindScore> byKind,
-    List<String> warnings) {
+    List<String> warnings,
+    String input) {
 
   public ReplayReport {
     without = without == null ? List.of() : List.copyOf(without);

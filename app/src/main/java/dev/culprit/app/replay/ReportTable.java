@@ -88,13 +88,14 @@ public final class ReportTable {
     out.printf(
         Locale.ROOT,
         "incidents %d, false incidents %d (%.2f per hour over %.2f h with signals, %.2f h first to"
-            + " last); %,d signals in %.1f s%n",
+            + " last); %,d %s in %.1f s%n",
         r.incidents(),
         r.falseIncidents(),
         r.falseIncidentsPerHour(),
         r.signalHours(),
         r.replayedHours(),
         r.signals(),
+        r.input() == null ? "signals" : r.input(),
         r.elapsedMs() / 1000.0);
     ReplayReport.Timing t = r.rankingMs();
     out.printf(

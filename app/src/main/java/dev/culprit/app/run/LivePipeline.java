@@ -7,6 +7,7 @@ import dev.culprit.app.http.RawSink;
 import dev.culprit.app.http.Route;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.correlation.rank.RootCauseRanker;
 import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.OtlpSignal;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -34,9 +36,18 @@ public final class LivePipeline {
 
   /** The topology, with Alertmanager labels mapped to entities by {@code mapping}. */
   public static Topology topology(PipelineConfig config, EntityMapping mapping) {
+    return topology(config, mapping, UnaryOperator.identity());
+  }
+
+  /**
+   * The topology with every ranker wrapped by {@code decorate}: what a replay of raw records runs,
+   * timing its rank calls.
+   */
+  public static Topology topology(
+      PipelineConfig config, EntityMapping mapping, UnaryOperator<RootCauseRanker> decorate) {
     StreamsBuilder builder = CulpritPipeline.newBuilder();
     new NormalizeStage(mapping).addTo(builder);
-    CulpritPipeline.addTo(builder, config);
+    CulpritPipeline.addTo(builder, config, decorate);
     return builder.build();
   }
 
