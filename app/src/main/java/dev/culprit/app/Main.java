@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       ReplayCommand.class,
+      RecordCommand.class,
       TrainCommand.class,
       GraphCommand.class,
       FeedbackCommand.class,
