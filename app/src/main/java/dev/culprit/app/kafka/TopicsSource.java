@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +21,8 @@ import org.apache.kafka.common.TopicPartition;
  * partition's records in offset order to a {@link RawMerge}. Partitions holding {@link
  * #MAX_BUFFERED} records not yet taken are paused, so memory stays bounded while the merge waits on
  * a partition that is behind in time; a partition that has reached its end is paused for good.
+ * Partitions are merged in topic and partition order on equal timestamps, as a recording of them
+ * is.
  */
 final class TopicsSource implements RawSource {
   static final int MAX_BUFFERED = 5_000;
@@ -80,9 +83,9 @@ final class TopicsSource implements RawSource {
       List<TopicPartition> partitions,
       long time,
       Map<TopicPartition, Long> end) {
-    Map<TopicPartition, Long> out = new HashMap<>();
+    Map<TopicPartition, Long> out = new LinkedHashMap<>();
     if (time == Long.MAX_VALUE) {
-      out.putAll(end);
+      partitions.forEach(tp -> out.put(tp, end.get(tp)));
       return out;
     }
     Map<TopicPartition, Long> ask = new HashMap<>();
