@@ -108,16 +108,34 @@ public final class Recorder {
         if (finishRequested && target == null) {
           target = consumer.endOffsets(new ArrayList<>(assigned), TIMEOUT);
         }
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-          if (writer.write(RawTopics.raw(r))) {
-            recorded++;
-          }
+        if (assigned.isEmpty()) {
+          pause();
+        } else {
+          write(consumer.poll(POLL));
         }
         writer.rotate();
         if (target != null && reached(consumer, target)) {
           return;
         }
       }
+    }
+  }
+
+  private void write(Iterable<ConsumerRecord<byte[], byte[]>> records) throws IOException {
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      if (writer.write(RawTopics.raw(r))) {
+        recorded++;
+      }
+    }
+  }
+
+  /** Waits a poll's time while none of the topics exists yet. */
+  private static void pause() throws IOException {
+    try {
+      Thread.sleep(POLL);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("Interrupted while waiting for the topics");
     }
   }
 

@@ -115,10 +115,7 @@ class RecorderTest {
     assertThat(second.recorded()).isEqualTo(20);
     assertThat(recorded).hasSize(100).isEqualTo(direct);
     RawRecord alert =
-        recorded.stream()
-            .filter(r -> r.topic().equals(topics.get(1)))
-            .findFirst()
-            .orElseThrow();
+        recorded.stream().filter(r -> r.topic().equals(topics.get(1))).findFirst().orElseThrow();
     assertThat(alert.headers()).containsExactly(new RawRecord.Header("content-type", bytes(7)));
     assertThat(alert.key()).isEqualTo(bytes(0));
     for (int partition = 0; partition < 2; partition++) {
