@@ -43,6 +43,44 @@ class LabelsFileTest {
   }
 
   @Test
+  void theReadmeExampleReadsAsItSays() throws IOException {
+    LabelsFile.Labels labels =
+        read(
+            """
+            incident,started_at,ended_at,root_cause,level,service,kind,notes
+            INC-1042,2026-03-02 14:05:00,2026-03-02 14:50:00,checkout-7d9f8b6c5d-x2kq9,pod,checkout,cpu,"pod throttled, HPA late"
+            INC-1047,1772542800,,payments-db,database,,disk,
+            INC-1051,2026-03-04T09:12:00+01:00,2026-03-04T09:40:00+01:00,cart,service,,bad deploy,
+            """,
+            ZoneOffset.UTC);
+
+    assertThat(labels.faults())
+        .containsExactly(
+            new FaultLabel(
+                "2",
+                Instant.parse("2026-03-02T14:05:00Z").toEpochMilli(),
+                EntityRef.instance("checkout-7d9f8b6c5d-x2kq9"),
+                "checkout",
+                "cpu",
+                Instant.parse("2026-03-02T14:50:00Z").toEpochMilli()),
+            new FaultLabel(
+                "3",
+                1772542800000L,
+                new EntityRef(dev.culprit.model.EntityKind.BACKING, "payments-db"),
+                "payments-db",
+                "disk",
+                null),
+            new FaultLabel(
+                "4",
+                Instant.parse("2026-03-04T08:12:00Z").toEpochMilli(),
+                EntityRef.service("cart"),
+                "cart",
+                "bad deploy",
+                Instant.parse("2026-03-04T08:40:00Z").toEpochMilli()));
+    assertThat(labels.zoneless()).isEqualTo(2);
+  }
+
+  @Test
   void idLevelAndKindFallBackWhenAbsent() throws IOException {
     LabelsFile.Labels labels = read("entity,start\ncheckout,1772359200000\n", ZoneOffset.UTC);
 
