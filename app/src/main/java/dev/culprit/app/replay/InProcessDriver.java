@@ -188,8 +188,16 @@ public final class InProcessDriver implements PipelineDriver {
     return incidents.readValuesToList();
   }
 
+  /** Raw records the normalising stage could not read and sent to {@code culprit.dlq}. */
+  public long deadLettered() {
+    return deadLettered;
+  }
+
   /** Counts what the normalising stage could not read; warns with the first reason. */
   private void countDeadLetters() {
+    if (!driver.producedTopicNames().contains(Topics.DLQ.name())) {
+      return;
+    }
     for (TestRecord<byte[], byte[]> r : deadLetters.readRecordsToList()) {
       if (deadLettered++ == 0) {
         Header reason = r.headers().lastHeader(DeadLetters.REASON);

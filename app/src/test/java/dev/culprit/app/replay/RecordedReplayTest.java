@@ -81,6 +81,31 @@ class RecordedReplayTest {
     assertThat(asSignals.detected()).as("the faults are found at all").isEqualTo(2);
   }
 
+  @Test
+  void rawRecordsTheNormalisingStageCannotReadAreCountedAndTheRestReplayed() throws IOException {
+    Signal good =
+        new dev.culprit.model.MetricSample(
+            new dev.culprit.model.Resource("cart", "cart-0", null), 1_000_000, "cpu", 1, null);
+    try (RecordingWriter w = RecordingWriter.open(dir, RecordingWriter.Options.defaults())) {
+      OtlpEncoder.Encoded e = OtlpEncoder.encode(List.of(good));
+      w.write(new RawRecord(e.topic(), 0, 0, 1_000_000, null, e.payload(), List.of()));
+      w.write(new RawRecord("otlp_metrics", 0, 1, 1_000_001, null, "{oops".getBytes(), List.of()));
+      w.write(new RawRecord(e.topic(), 0, 2, 1_000_002, null, e.payload(), List.of()));
+    }
+    Replay replay =
+        new Replay(RecordedDataset.open(dir, Set.copyOf(Formats.topics())), false, "culprit");
+    PipelineConfig config = PipelineConfig.defaults();
+
+    try (InProcessDriver driver =
+        new InProcessDriver(
+            LivePipeline.topology(config, EntityMapping.defaults(), replay::timed))) {
+      ReplayReport report = replay.run(driver, p -> {}, i -> {});
+
+      assertThat(report.signals()).isEqualTo(3);
+      assertThat(driver.deadLettered()).isEqualTo(1);
+    }
+  }
+
   private static List<Signal> simulate(Simulator simulator, Duration total) {
     List<Signal> out = new ArrayList<>();
     long end = simulator.now() + total.toMillis();
