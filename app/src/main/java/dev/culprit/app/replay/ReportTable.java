@@ -47,27 +47,27 @@ public final class ReportTable {
     if (r.byKind().isEmpty()) {
       return;
     }
-    out.printf(
-        Locale.ROOT,
-        "%-24s %6s %8s %12s %12s%n",
-        "fault kind",
-        "faults",
-        "detected",
-        "top1",
-        "top3");
+    int width = "fault kind".length();
+    for (ReplayReport.KindScore k : r.byKind()) {
+      width = Math.max(width, k.kind().length());
+    }
+    String row = "%-" + width + "s %6s %8s %12s %12s%n";
+    out.printf(Locale.ROOT, row, "fault kind", "faults", "detected", "top1", "top3");
     for (ReplayReport.KindScore k : r.byKind()) {
       out.printf(
           Locale.ROOT,
-          "%-24s %6d %8d %4d (%.3f) %4d (%.3f)%n",
+          row,
           k.kind(),
           k.faults(),
           k.detected(),
-          Math.round(k.top1() * k.faults()),
-          k.top1(),
-          Math.round(k.top3() * k.faults()),
-          k.top3());
+          count(k.top1(), k.faults()),
+          count(k.top3(), k.faults()));
     }
     out.println();
+  }
+
+  private static String count(double fraction, int faults) {
+    return String.format(Locale.ROOT, "%d (%.3f)", Math.round(fraction * faults), fraction);
   }
 
   private void summary(ReplayReport r) {
