@@ -155,12 +155,17 @@ LABEL = {
 }
 
 def per_hour(r):
+    if "false_incidents_per_hour" in r:
+        return "%.2f" % r["false_incidents_per_hour"] if r.get("signal_hours") else "-"
     h = r.get("replayed_hours", 0)
     return "%.2f" % (r["false_incidents"] / h) if h else "-"
 
+def hours(r):
+    return r.get("signal_hours", r["replayed_hours"])
+
 for dataset, configs in datasets.items():
     some = next(iter(configs.values()))
-    print("### %s (%d faults, %.1f h)\n" % (dataset, some["faults"], some["replayed_hours"]))
+    print("### %s (%d faults, %.1f h with signals)\n" % (dataset, some["faults"], hours(some)))
     print("| configuration | detected | top1 | top3 | top5 | top1 (service) | top3 (service)"
           " | false incidents | false per hour | ranking p99 ms |")
     print("|---|---|---|---|---|---|---|---|---|---|")

@@ -5,6 +5,8 @@ import dev.culprit.ingest.faultalerts.FaultAlertsDataset;
 import dev.culprit.ingest.nezha.NezhaDataset;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -13,9 +15,15 @@ final class DatasetFormats {
   private DatasetFormats() {}
 
   static Dataset open(CommandLine cli, String format, Path path) throws IOException {
+    return open(cli, format, path, ZoneOffset.UTC);
+  }
+
+  /** Opens a dataset whose label times that name no zone are in {@code labelZone}. */
+  static Dataset open(CommandLine cli, String format, Path path, ZoneId labelZone)
+      throws IOException {
     return switch (format) {
-      case "nezha" -> NezhaDataset.open(path);
-      case "fault-alerts" -> FaultAlertsDataset.open(path);
+      case "nezha" -> NezhaDataset.open(path, labelZone);
+      case "fault-alerts" -> FaultAlertsDataset.open(path, labelZone);
       default ->
           throw new ParameterException(
               cli, "--dataset must be nezha or fault-alerts, not " + format);

@@ -1,5 +1,7 @@
 package dev.culprit.app;
 
+import dev.culprit.app.demo.DemoEvent;
+import dev.culprit.app.demo.DemoLabels;
 import dev.culprit.app.demo.DemoPrinter;
 import dev.culprit.app.demo.DemoRunner;
 import dev.culprit.app.feedback.KafkaFeedbackSink;
@@ -7,15 +9,18 @@ import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.notify.IncidentNotifier;
+import dev.culprit.app.record.BackgroundRecorder;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.FaultKind;
 import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.EntityMapping;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +79,22 @@ final class DemoCommand implements Callable<Integer> {
           "Fault kinds to inject, comma-separated (default: all): cpu, cpu-contention, memory,"
               + " delay, loss, exception, return, disk, node-cpu, node-memory.")
   List<String> faults;
+
+  @Option(
+      names = "--record",
+      paramLabel = "DIR",
+      description =
+          "Also record the raw topics the simulator writes into DIR, as `culprit record` does,"
+              + " for `culprit replay --dataset recorded --path DIR`.")
+  Path record;
+
+  @Option(
+      names = "--labels-out",
+      paramLabel = "FILE",
+      description =
+          "Write each injected fault to this labels file as it starts, for `culprit replay"
+              + " --labels FILE`.")
+  Path labelsOut;
 
   @Mixin NotifyOptions notify = new NotifyOptions();
 
@@ -155,7 +176,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void run(
-      EmbeddedKafkaBroker broker, Simulator simulator, DemoPrinter printer, PrintWriter err) {
+      EmbeddedKafkaBroker broker, Simulator simulator, DemoPrinter printer, PrintWriter err)
+      throws Exception {
     DemoRunner runner =
         new DemoRunner(
             broker.bootstrapServers(),
@@ -164,8 +186,26 @@ final class DemoCommand implements Callable<Integer> {
             DemoRunner.Settings.defaults(Duration.ofSeconds(durationSeconds)).withSpeedup(speedup));
     Thread hook = new Thread(runner::stop, "culprit-demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    DemoRunner.Summary summary = runner.run(printer::accept);
+    DemoRunner.Summary summary;
+    try (DemoLabels labels = labelsOut == null ? null : DemoLabels.create(labelsOut);
+        BackgroundRecorder recording =
+            BackgroundRecorder.start(broker.bootstrapServers(), record)) {
+      Consumer<DemoEvent> sink =
+          labels == null
+              ? printer::accept
+              : event -> {
+                printer.accept(event);
+                labels.accept(event);
+              };
+      summary = runner.run(sink);
+      if (recording != null) {
+        err.printf("recorded %,d raw records into %s%n", recording.finish(), record);
+      }
+    }
     Runtime.getRuntime().removeShutdownHook(hook);
     printer.summary(summary, err);
+    if (labelsOut != null) {
+      err.printf("labels of the injected faults in %s%n", labelsOut);
+    }
   }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ReplayCommand.class,
       BenchCommand.class,
+      RecordCommand.class,
       TrainCommand.class,
       GraphCommand.class,
       FeedbackCommand.class,

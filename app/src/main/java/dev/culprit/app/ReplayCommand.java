@@ -9,10 +9,13 @@ import dev.culprit.app.replay.ProgressBar;
 import dev.culprit.app.replay.Replay;
 import dev.culprit.app.replay.ReplayReport;
 import dev.culprit.app.replay.ReportTable;
+import dev.culprit.app.run.LivePipeline;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.Rankers;
 import dev.culprit.ingest.dataset.Dataset;
+import dev.culprit.ingest.dataset.FaultLabel;
+import dev.culprit.ingest.recording.RawDataset;
 import dev.culprit.model.Json;
 import dev.culprit.model.SignalType;
 import dev.culprit.topology.DeclaredTopology;
@@ -42,23 +45,14 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     description = {
       "Replays a labelled fault dataset in event-time order through the pipeline and scores the"
-          + " ranked incidents against the labels.",
+          + " ranked incidents against the labels; or replays raw topics (a recording, or what a"
+          + " cluster retains) through the normalising stage as live, scored against --labels.",
       "Prints a per-fault table on stdout and a progress bar on stderr."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--dataset",
-      required = true,
-      description = "Dataset format: nezha (TrainTicket metrics, logs, traces) or fault-alerts.")
-  String dataset;
-
-  @Option(
-      names = "--path",
-      required = true,
-      description = "Dataset directory (or .tar.gz archive for nezha).")
-  Path path;
+  @Mixin ReplayInput input = new ReplayInput();
 
   @Option(names = "--report", description = "Write the JSON report to this file.")
   Path report;
@@ -77,7 +71,9 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(
       names = "--bootstrap-servers",
-      description = "Run through an existing Kafka cluster at HOST:PORT.")
+      description =
+          "Run through an existing Kafka cluster at HOST:PORT; with --from-topics, the cluster"
+              + " whose raw topics are replayed.")
   String bootstrapServers;
 
   @Option(
@@ -118,6 +114,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin SuppressionOptions suppression = new SuppressionOptions();
 
+  @Mixin MappingOptions mapping = new MappingOptions();
+
   @Option(
       names = "--score-from",
       paramLabel = "TIME",
@@ -125,6 +123,8 @@ final class ReplayCommand implements Callable<Integer> {
           "Score only faults from this instant on (ISO-8601) and count only incidents opened from"
               + " then on; earlier signals still warm the pipeline up. Pairs with `train --until`.")
   String scoreFrom;
+
+  @Mixin LabelOptions labels = new LabelOptions();
 
   @Mixin NotifyOptions notify = new NotifyOptions();
 
@@ -136,9 +136,6 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.exists(path)) {
-      throw new ParameterException(spec.commandLine(), "No such dataset path: " + path);
-    }
     if (!Rankers.names().contains(ranker)) {
       throw new ParameterException(
           spec.commandLine(),
@@ -149,6 +146,7 @@ final class ReplayCommand implements Callable<Integer> {
     PipelineConfig config =
         PipelineConfig.defaults().withRanker(ranker).withSuppression(held.config());
     Dataset ds = openDataset();
+    PrintWriter err = spec.commandLine().getErr();
     Replay replay =
         new Replay(
                 ds,
@@ -156,7 +154,12 @@ final class ReplayCommand implements Callable<Integer> {
                 ranker,
                 topology == null ? List.of() : DeclaredTopology.read(topology),
                 Set.copyOf(without))
-            .describingSuppression(held.description());
+            .describingSuppression(held.description())
+            .readingLabelsIn(labels.zone());
+    List<FaultLabel> labelled = labels.read(spec.commandLine(), err);
+    if (labelled != null) {
+      replay.labelledBy(labelled);
+    }
     if (scoreFrom != null) {
       try {
         replay.scoringFrom(java.time.Instant.parse(scoreFrom).toEpochMilli());
@@ -166,7 +169,6 @@ final class ReplayCommand implements Callable<Integer> {
             "--score-from must be an ISO-8601 instant like 2022-03-21T00:00:00Z");
       }
     }
-    PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err, quiet);
     ReplayReport result;
     LocalNotifier notifier =
@@ -181,7 +183,7 @@ final class ReplayCommand implements Callable<Integer> {
             : null;
     try (EmbeddedKafkaBroker broker = startBrokerIfAsked(err);
         EvidenceLog log = EvidenceLog.open(evidenceOut);
-        PipelineDriver driver = driver(CulpritPipeline.build(config, replay::timed), log, broker);
+        PipelineDriver driver = driver(topology(ds, config, replay), log, broker);
         BufferedWriter incidents =
             incidentsOut == null ? null : Files.newBufferedWriter(incidentsOut)) {
       result =
@@ -203,6 +205,7 @@ final class ReplayCommand implements Callable<Integer> {
               });
     }
     bar.done();
+    result.warnings().forEach(w -> err.println("warning: " + w));
     if (notifier != null) {
       if (notifier.pending() > 0) {
         err.printf("delivering %d queued notifications...%n", notifier.pending());
@@ -225,7 +228,14 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private Dataset openDataset() throws java.io.IOException {
-    return DatasetFormats.open(spec.commandLine(), dataset, path);
+    return input.open(spec.commandLine(), labels.zone(), bootstrapServers);
+  }
+
+  /** The pipeline, with the normalising stage in front for raw records. */
+  private Topology topology(Dataset ds, PipelineConfig config, Replay replay) {
+    return ds instanceof RawDataset
+        ? LivePipeline.topology(config, mapping.mapping(), replay::timed)
+        : CulpritPipeline.build(config, replay::timed);
   }
 
   private EmbeddedKafkaBroker startBrokerIfAsked(PrintWriter err) {
@@ -234,7 +244,7 @@ final class ReplayCommand implements Callable<Integer> {
         return null;
       }
       case "embedded" -> {
-        if (bootstrapServers != null) {
+        if (bootstrapServers != null && !input.fromTopics()) {
           throw new ParameterException(
               spec.commandLine(), "Use either --broker embedded or --bootstrap-servers");
         }
@@ -248,7 +258,8 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private PipelineDriver driver(Topology topology, EvidenceLog log, EmbeddedKafkaBroker b) {
-    String servers = b != null ? b.bootstrapServers() : bootstrapServers;
+    String servers =
+        b != null ? b.bootstrapServers() : input.fromTopics() ? null : bootstrapServers;
     if (servers != null) {
       if (evidenceOut != null) {
         throw new ParameterException(spec.commandLine(), "--evidence-out works in-process only");

@@ -9,7 +9,6 @@ import dev.culprit.app.notify.IncidentNotifier;
 import dev.culprit.app.run.LiveRunner;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.suppress.SuppressionConfig;
-import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.stage.EventTimeRule;
 import dev.culprit.topology.DeclaredTopology;
 import java.io.IOException;
@@ -109,24 +108,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json.")
   String output;
 
-  @Option(
-      names = "--service-labels",
-      split = ",",
-      description =
-          "Alert labels naming the service, in order (default: service,app,app.kubernetes.io/name,job).")
-  List<String> serviceLabels;
-
-  @Option(
-      names = "--instance-labels",
-      split = ",",
-      description = "Alert labels naming the instance (default: pod,instance,container).")
-  List<String> instanceLabels;
-
-  @Option(
-      names = "--node-labels",
-      split = ",",
-      description = "Alert labels naming the node (default: node,host,kubernetes_node,nodename).")
-  List<String> nodeLabels;
+  @Mixin MappingOptions mapping = new MappingOptions();
 
   @Option(
       names = "--topology",
@@ -137,14 +119,6 @@ final class RunCommand implements Callable<Integer> {
   @Mixin SuppressionOptions suppression = new SuppressionOptions();
 
   @Mixin NotifyOptions notify = new NotifyOptions();
-
-  private EntityMapping mapping() {
-    EntityMapping d = EntityMapping.defaults();
-    return new EntityMapping(
-        serviceLabels != null ? serviceLabels : d.serviceLabels(),
-        instanceLabels != null ? instanceLabels : d.instanceLabels(),
-        nodeLabels != null ? nodeLabels : d.nodeLabels());
-  }
 
   @Override
   public Integer call() throws Exception {
@@ -168,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
                     stateDir,
                     partitions,
                     http,
-                    mapping(),
+                    mapping.mapping(),
                     topology == null ? List.of() : DeclaredTopology.read(topology),
                     EventTimeRule.live(Clock.systemUTC(), maxEventLead),
                     links),

@@ -62,7 +62,11 @@ public final class CulpritPipeline {
     addTo(builder, config, UnaryOperator.identity());
   }
 
-  private static void addTo(
+  /**
+   * Adds the pipeline's stages to {@code builder} with every ranker wrapped by {@code decorate}
+   * (see {@link #build(PipelineConfig, UnaryOperator)}).
+   */
+  public static void addTo(
       StreamsBuilder builder, PipelineConfig config, UnaryOperator<RootCauseRanker> decorate) {
     Supplier<RootCauseRanker> ranker = Rankers.supplier(config.ranker());
     KStream<String, MetricSample> metrics = source(builder, Topics.METRICS);

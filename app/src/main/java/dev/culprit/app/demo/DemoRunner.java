@@ -3,13 +3,15 @@ package dev.culprit.app.demo;
 import dev.culprit.app.io.Directories;
 import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.kafka.KafkaTopics;
+import dev.culprit.app.kafka.OtlpProducer;
 import dev.culprit.app.kafka.SignalProducer;
+import dev.culprit.app.kafka.SignalWriter;
+import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.InjectedFault;
 import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
-import dev.culprit.model.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,15 +29,16 @@ import org.slf4j.LoggerFactory;
  * Runs a demo: feeds a {@link Simulator}'s signals through a Kafka Streams topology on a broker and
  * reports injected faults and the incidents the topology writes.
  *
- * <p>{@link #run(Consumer)} creates every registry topic, starts the topology with {@link
- * CulpritPipeline#streamsProperties} (a temporary state directory, commits every {@link
- * Settings#commitInterval()}), produces the simulator's warm-up history as fast as it can, then
- * advances event time {@link Settings#speedup()} times faster than real time. Each signal goes to
- * its canonical topic keyed by its entity with its event time as record timestamp. The sink gets a
- * {@link DemoEvent.FaultEvent} when a fault starts and a {@link DemoEvent.IncidentEvent} for every
- * record read from {@code culprit.incidents}, all on the calling thread. The run ends after {@link
- * Settings#duration()} of real time (warm-up included), on {@link #stop()}, or when the topology
- * fails; everything is then closed and the state directory deleted.
+ * <p>{@link #run(Consumer)} creates every topic of the live pipeline (raw ones included), starts
+ * the topology with {@link CulpritPipeline#streamsProperties} (a temporary state directory, commits
+ * every {@link Settings#commitInterval()}), produces the simulator's warm-up history as fast as it
+ * can, then advances event time {@link Settings#speedup()} times faster than real time. Signals go
+ * to the raw OTLP topics as a Collector would write them ({@link OtlpProducer}), or each to its
+ * canonical topic keyed by its entity with its event time as record timestamp ({@link Transport}).
+ * The sink gets a {@link DemoEvent.FaultEvent} when a fault starts and a {@link
+ * DemoEvent.IncidentEvent} for every record read from {@code culprit.incidents}, all on the calling
+ * thread. The run ends after {@link Settings#duration()} of real time (warm-up included), on {@link
+ * #stop()}, or when the topology fails; everything is then closed and the state directory deleted.
  */
 public final class DemoRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DemoRunner.class);
@@ -56,6 +59,7 @@ public final class DemoRunner {
    * @param step simulated time produced per step after the warm-up
    * @param commitInterval Kafka Streams commit interval
    * @param partitions partitions of the topics created
+   * @param transport how the simulator's signals reach the topology
    */
   public record Settings(
       String applicationId,
@@ -63,7 +67,8 @@ public final class DemoRunner {
       double speedup,
       Duration step,
       Duration commitInterval,
-      int partitions) {
+      int partitions,
+      Transport transport) {
 
     public Settings {
       if (applicationId == null || applicationId.isBlank()) {
@@ -78,16 +83,32 @@ public final class DemoRunner {
       if (partitions < 1) {
         throw new IllegalArgumentException("Invalid partitions: " + partitions);
       }
+      Objects.requireNonNull(transport, "transport");
     }
 
-    /** Application id {@code culprit-demo}, a minute a second in 5 s steps, 500 ms commits. */
+    /**
+     * Application id {@code culprit-demo}, a minute a second in 5 s steps, 500 ms commits, OTLP on
+     * the raw topics.
+     */
     public static Settings defaults(Duration duration) {
       return new Settings(
-          "culprit-demo", duration, 60, Duration.ofSeconds(5), Duration.ofMillis(500), 1);
+          "culprit-demo",
+          duration,
+          60,
+          Duration.ofSeconds(5),
+          Duration.ofMillis(500),
+          1,
+          Transport.OTLP);
     }
 
     public Settings withSpeedup(double newSpeedup) {
-      return new Settings(applicationId, duration, newSpeedup, step, commitInterval, partitions);
+      return new Settings(
+          applicationId, duration, newSpeedup, step, commitInterval, partitions, transport);
+    }
+
+    public Settings withTransport(Transport newTransport) {
+      return new Settings(
+          applicationId, duration, speedup, step, commitInterval, partitions, newTransport);
     }
 
     private static void requirePositive(String name, Duration d) {
@@ -95,6 +116,27 @@ public final class DemoRunner {
         throw new IllegalArgumentException("Invalid " + name + ": " + d);
       }
     }
+  }
+
+  /** How the simulator's signals reach the topology. */
+  public enum Transport {
+    /**
+     * OTLP protobuf on {@code otlp_metrics}, {@code otlp_spans} and {@code otlp_logs}, as an
+     * OpenTelemetry Collector's Kafka exporter writes them: the topology must normalise them.
+     */
+    OTLP,
+    /**
+     * Canonical records on {@code culprit.metrics}, {@code culprit.spans}, {@code culprit.logs}.
+     */
+    CANONICAL
+  }
+
+  private SignalWriter writer() {
+    String clientId = settings.applicationId() + "-simulator";
+    return switch (settings.transport()) {
+      case OTLP -> new OtlpProducer(bootstrapServers, clientId);
+      case CANONICAL -> new SignalProducer(bootstrapServers, clientId);
+    };
   }
 
   /**
@@ -130,12 +172,11 @@ public final class DemoRunner {
   public Summary run(Consumer<? super DemoEvent> sink) {
     Objects.requireNonNull(sink, "sink");
     KafkaTopics.create(
-        bootstrapServers, Topics.all(), settings.partitions(), Duration.ofSeconds(30));
+        bootstrapServers, LivePipeline.topics(), settings.partitions(), Duration.ofSeconds(30));
     Path stateDir = Directories.createTemp("culprit-streams-");
     KafkaStreams streams = null;
     Summary summary;
-    try (SignalProducer producer =
-            new SignalProducer(bootstrapServers, settings.applicationId() + "-simulator");
+    try (SignalWriter producer = writer();
         IncidentConsumer incidents =
             new IncidentConsumer(bootstrapServers, settings.applicationId() + "-incidents")) {
       streams = new KafkaStreams(topology, streamsProperties(stateDir));
@@ -180,14 +221,14 @@ public final class DemoRunner {
   /** The produce-and-report loop: warm-up at full speed, then paced event time. */
   private final class Loop {
     private static final Duration WARMUP_STEP = Duration.ofMinutes(1);
-    private final SignalProducer producer;
+    private final SignalWriter producer;
     private final IncidentConsumer incidents;
     private final Consumer<? super DemoEvent> sink;
     private final Counts counts;
     private final long deadline;
 
     Loop(
-        SignalProducer producer,
+        SignalWriter producer,
         IncidentConsumer incidents,
         Consumer<? super DemoEvent> sink,
         Counts counts) {

@@ -1,5 +1,6 @@
 package dev.culprit.app.kafka;
 
+import dev.culprit.ingest.recording.RawRecord;
 import dev.culprit.model.Alert;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.LogEvent;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Writes signals to their canonical topics, keyed by {@code signal.entity().key()}, with the
  * signal's event time as record timestamp, using the registry serdes.
  */
-public final class SignalProducer implements AutoCloseable {
+public final class SignalProducer implements SignalWriter {
   private final Producer<byte[], byte[]> producer;
   private long sent;
 
@@ -33,6 +34,7 @@ public final class SignalProducer implements AutoCloseable {
     this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
+  @Override
   public void send(Signal signal) {
     producer.send(
         switch (signal) {
@@ -41,6 +43,15 @@ public final class SignalProducer implements AutoCloseable {
           case Span s -> record(Topics.SPANS, s);
           case Alert a -> record(Topics.ALERTS, a);
         });
+    sent++;
+  }
+
+  /** Writes a raw record to its topic as it was: key, value, headers and timestamp. */
+  public void send(RawRecord raw) {
+    ProducerRecord<byte[], byte[]> r =
+        new ProducerRecord<>(raw.topic(), null, raw.timestamp(), raw.key(), raw.value());
+    raw.headers().forEach(h -> r.headers().add(h.key(), h.value()));
+    producer.send(r);
     sent++;
   }
 
@@ -69,10 +80,12 @@ public final class SignalProducer implements AutoCloseable {
             Topics.TRIGGERS.valueSerde().serializer().serialize(Topics.TRIGGERS.name(), trigger)));
   }
 
+  @Override
   public long sent() {
     return sent;
   }
 
+  @Override
   public void flush() {
     producer.flush();
   }

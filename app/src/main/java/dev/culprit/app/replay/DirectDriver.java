@@ -1,6 +1,7 @@
 package dev.culprit.app.replay;
 
 import dev.culprit.app.io.Directories;
+import dev.culprit.ingest.recording.RawRecord;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.GraphEdge;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -41,6 +43,7 @@ public final class DirectDriver implements PipelineDriver {
   private final List<Incident> incidents = new ArrayList<>();
   private long suppressed;
   private long piped;
+  private long deadLettered;
 
   public DirectDriver(Topology topology) {
     this(topology, null, null);
@@ -74,6 +77,8 @@ public final class DirectDriver implements PipelineDriver {
       incidents.add(read(Topics.INCIDENTS, r));
     } else if (topic.equals(Topics.SUPPRESSED.name())) {
       suppressed++;
+    } else if (topic.equals(Topics.DLQ.name())) {
+      deadLettered++;
     } else if (evidenceSink != null && topic.equals(Topics.EVIDENCE.name())) {
       evidenceSink.accept(read(Topics.EVIDENCE, r));
     } else if (graphSink != null && topic.equals(Topics.GRAPH.name())) {
@@ -106,6 +111,21 @@ public final class DirectDriver implements PipelineDriver {
       case Span s -> pipe(Topics.SPANS, key, s, at);
       case Alert a -> pipe(Topics.ALERTS, key, a, at);
     }
+  }
+
+  @Override
+  public void sendRaw(RawRecord r) {
+    RecordHeaders headers = new RecordHeaders();
+    r.headers().forEach(h -> headers.add(h.key(), h.value()));
+    task.pipe(r.topic(), r.timestamp(), r.key(), r.value(), headers);
+    if (++piped % COMMIT_EVERY == 0) {
+      task.commit();
+    }
+  }
+
+  /** Raw records that could not be read and went to {@code culprit.dlq}. */
+  public long deadLettered() {
+    return deadLettered;
   }
 
   @Override

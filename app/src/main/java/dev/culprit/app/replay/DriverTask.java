@@ -69,17 +69,22 @@ final class DriverTask {
 
   /** Pipes one record in and processes it and everything it causes. */
   void pipe(String topic, long timestamp, byte[] key, byte[] value) {
+    pipe(topic, timestamp, key, value, null);
+  }
+
+  /** Feeds one record with its headers (may be null) to the topic's source and processes it. */
+  void pipe(String topic, long timestamp, byte[] key, byte[] value, Headers headers) {
     TopicPartition tp = inputs.get(topic);
     TopicPartition g = globalInputs.get(topic);
     if (tp == null && g == null) {
       throw new IllegalArgumentException("Unknown topic: " + topic);
     }
     if (tp != null) {
-      task.addRecords(tp, Collections.singleton(record(tp, timestamp, key, value, null)));
+      task.addRecords(tp, Collections.singleton(record(tp, timestamp, key, value, headers)));
       processQueued();
     }
     if (g != null) {
-      global.update(record(g, timestamp, key, value, null));
+      global.update(record(g, timestamp, key, value, headers));
     }
   }
 

@@ -19,7 +19,9 @@ import java.util.Set;
  * incident opened within [start − before, start + after]; triggered protocol: with the incident its
  * trigger produced. The strict rank compares root causes with the labelled entity at its own level
  * (a service label is also met by a service-level root cause); the service rank maps both sides to
- * their service, so an instance counts for its service.
+ * their service, so an instance counts for its service. An incident that matched no fault is a
+ * false incident, unless it opened while a fault whose end the labels give was still on ([start −
+ * before, end]).
  */
 public final class Evaluator {
   public static final Duration BEFORE = Duration.ofSeconds(60);
@@ -64,7 +66,9 @@ public final class Evaluator {
     return cases;
   }
 
-  /** The number of self-opened incidents, and those that matched no fault. */
+  /**
+   * The number of self-opened incidents, and those that matched no fault and opened during none.
+   */
   public static int[] incidentCounts(Outcome outcome, Set<String> matched) {
     int opened = 0;
     int unmatched = 0;
@@ -72,12 +76,47 @@ public final class Evaluator {
     for (Incident i : outcome.incidents().values()) {
       if (i.trigger() == null && seen.add(i.id())) {
         opened++;
-        if (!matched.contains(i.id())) {
+        if (!matched.contains(i.id()) && !duringAFault(i, outcome.faults())) {
           unmatched++;
         }
       }
     }
     return new int[] {opened, unmatched};
+  }
+
+  /**
+   * What scoring needs of an incident: its id, times, trigger and root causes without their
+   * evidence. A replay keeps only this of every incident, so its memory does not grow with the
+   * evidence of weeks.
+   */
+  public static Incident scored(Incident i) {
+    return new Incident(
+        i.id(),
+        i.version(),
+        i.scope(),
+        i.openedAt(),
+        i.updatedAt(),
+        i.status(),
+        List.of(),
+        List.of(),
+        List.of(),
+        i.rootCauses().stream()
+            .map(rc -> new RootCause(rc.entity(), rc.kind(), rc.service(), rc.score(), null, null))
+            .toList(),
+        null,
+        i.trigger(),
+        null);
+  }
+
+  private static boolean duringAFault(Incident i, List<FaultLabel> faults) {
+    for (FaultLabel f : faults) {
+      if (f.end() != null
+          && i.openedAt() >= f.time() - BEFORE.toMillis()
+          && i.openedAt() <= f.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean strictMatch(RootCause rc, EntityRef truth) {

@@ -1,5 +1,9 @@
 package dev.culprit.app.replay;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.culprit.ingest.recording.RawRecord;
+import dev.culprit.ingest.stage.DeadLetters;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.GraphEdge;
@@ -17,16 +21,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the pipeline in this process without a broker (Kafka's TopologyTestDriver): the same
@@ -34,6 +47,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * driver commits after every record.
  */
 public final class InProcessDriver implements PipelineDriver {
+  private static final Logger LOG = LoggerFactory.getLogger(InProcessDriver.class);
   private final Path stateDir;
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, MetricSample> metrics;
@@ -43,6 +57,9 @@ public final class InProcessDriver implements PipelineDriver {
   private final TestInputTopic<String, Trigger> triggers;
   private final TestOutputTopic<String, Incident> incidents;
   private final CapturedRecords captured;
+  private final Map<String, TestInputTopic<byte[], byte[]>> raw = new HashMap<>();
+  private final TestOutputTopic<byte[], byte[]> deadLetters;
+  private long deadLettered;
 
   private final TestOutputTopic<String, Evidence> evidence;
   private final TestOutputTopic<String, Evidence> suppressedTopic;
@@ -90,6 +107,9 @@ public final class InProcessDriver implements PipelineDriver {
     evidence = output(Topics.EVIDENCE);
     suppressedTopic = output(Topics.SUPPRESSED);
     graph = output(Topics.GRAPH);
+    deadLetters =
+        driver.createOutputTopic(
+            Topics.DLQ.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   private <V> TestInputTopic<String, V> input(Topic<String, V> t) {
@@ -112,6 +132,20 @@ public final class InProcessDriver implements PipelineDriver {
       case Span s -> spans.pipeInput(key, s, at);
       case Alert a -> alerts.pipeInput(key, a, at);
     }
+  }
+
+  @Override
+  public void sendRaw(RawRecord r) {
+    TestInputTopic<byte[], byte[]> topic =
+        raw.computeIfAbsent(
+            r.topic(),
+            name ->
+                driver.createInputTopic(
+                    name, new ByteArraySerializer(), new ByteArraySerializer()));
+    RecordHeaders headers = new RecordHeaders();
+    r.headers().forEach(h -> headers.add(h.key(), h.value()));
+    topic.pipeInput(
+        new TestRecord<>(r.key(), r.value(), headers, Instant.ofEpochMilli(r.timestamp())));
   }
 
   @Override
@@ -140,8 +174,10 @@ public final class InProcessDriver implements PipelineDriver {
       graph.readValuesToList().forEach(graphSink);
     }
     suppressed += suppressedTopic.readValuesToList().size();
+    countDeadLetters();
     Set<String> kept =
-        new java.util.HashSet<>(Set.of(Topics.INCIDENTS.name(), Topics.SUPPRESSED.name()));
+        new java.util.HashSet<>(
+            Set.of(Topics.INCIDENTS.name(), Topics.SUPPRESSED.name(), Topics.DLQ.name()));
     if (evidenceSink != null) {
       kept.add(Topics.EVIDENCE.name());
     }
@@ -152,6 +188,27 @@ public final class InProcessDriver implements PipelineDriver {
     return incidents.readValuesToList();
   }
 
+  /** Raw records the normalising stage could not read and sent to {@code culprit.dlq}. */
+  public long deadLettered() {
+    return deadLettered;
+  }
+
+  /** Counts what the normalising stage could not read; warns with the first reason. */
+  private void countDeadLetters() {
+    if (!driver.producedTopicNames().contains(Topics.DLQ.name())) {
+      return;
+    }
+    for (TestRecord<byte[], byte[]> r : deadLetters.readRecordsToList()) {
+      if (deadLettered++ == 0) {
+        Header reason = r.headers().lastHeader(DeadLetters.REASON);
+        LOG.warn(
+            "A raw record could not be read and went to {}: {}",
+            Topics.DLQ.name(),
+            reason == null ? "no reason given" : new String(reason.value(), UTF_8));
+      }
+    }
+  }
+
   @Override
   public long suppressed() {
     return suppressed;
@@ -159,7 +216,11 @@ public final class InProcessDriver implements PipelineDriver {
 
   @Override
   public List<Incident> finish() {
-    return drainIncidents();
+    List<Incident> last = drainIncidents();
+    if (deadLettered > 0) {
+      LOG.warn("{} raw records could not be read and went to {}", deadLettered, Topics.DLQ.name());
+    }
+    return last;
   }
 
   @Override

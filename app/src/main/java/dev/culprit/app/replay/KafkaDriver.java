@@ -5,7 +5,10 @@ import dev.culprit.app.kafka.ConsumerLag;
 import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.kafka.SignalProducer;
+import dev.culprit.app.run.LivePipeline;
 import dev.culprit.correlation.CulpritPipeline;
+import dev.culprit.ingest.format.Formats;
+import dev.culprit.ingest.recording.RawRecord;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
@@ -30,9 +33,9 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 
 /**
  * Runs the pipeline as a Kafka Streams application against a broker: signals are produced to the
- * canonical topics, incidents consumed from {@code culprit.incidents}. {@link #finish()} waits
- * until the application has committed every input and repartition offset, so nothing sent is left
- * unprocessed.
+ * canonical topics (raw records to the raw topics), incidents consumed from {@code
+ * culprit.incidents}. {@link #finish()} waits until the application has committed every input and
+ * repartition offset, so nothing sent is left unprocessed.
  */
 public final class KafkaDriver implements PipelineDriver {
   private static final Duration FINISH_TIMEOUT = Duration.ofMinutes(30);
@@ -45,10 +48,11 @@ public final class KafkaDriver implements PipelineDriver {
   private final IncidentConsumer incidents;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final long suppressedBefore;
+  private boolean rawSent;
 
   public KafkaDriver(String bootstrapServers, Topology topology) {
     this.bootstrapServers = bootstrapServers;
-    KafkaTopics.create(bootstrapServers, Topics.all(), 1, Duration.ofSeconds(60));
+    KafkaTopics.create(bootstrapServers, LivePipeline.topics(), 1, Duration.ofSeconds(60));
     this.suppressedBefore = suppressedEnd();
     this.stateDir = Directories.createTemp("culprit-replay-state");
     Properties p = CulpritPipeline.streamsProperties(applicationId, bootstrapServers, stateDir);
@@ -68,6 +72,12 @@ public final class KafkaDriver implements PipelineDriver {
   @Override
   public void send(Signal signal) {
     producer.send(signal);
+  }
+
+  @Override
+  public void sendRaw(RawRecord record) {
+    rawSent = true;
+    producer.send(record);
   }
 
   @Override
@@ -137,8 +147,13 @@ public final class KafkaDriver implements PipelineDriver {
 
   /** Records not yet committed by the application, over its input and repartition topics. */
   private long lag(Admin admin) {
-    List<TopicPartition> inputs =
-        Topics.signals().stream().map(t -> new TopicPartition(t.name(), 0)).toList();
+    List<TopicPartition> inputs = new ArrayList<>();
+    for (var t : Topics.signals()) {
+      inputs.add(new TopicPartition(t.name(), 0));
+    }
+    for (String topic : rawSent ? Formats.topics() : List.<String>of()) {
+      inputs.add(new TopicPartition(topic, 0));
+    }
     return ConsumerLag.of(admin, applicationId, inputs);
   }
 

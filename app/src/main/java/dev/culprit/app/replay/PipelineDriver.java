@@ -1,5 +1,6 @@
 package dev.culprit.app.replay;
 
+import dev.culprit.ingest.recording.RawRecord;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
@@ -11,6 +12,12 @@ public interface PipelineDriver extends AutoCloseable {
 
   /** Sends one signal to its canonical topic, keyed by entity, timestamped with its event time. */
   void send(Signal signal);
+
+  /**
+   * Sends one raw record to its raw topic (such as {@code otlp_spans}) with its key, headers and
+   * Kafka timestamp, for the normalising stage of a pipeline built with one.
+   */
+  void sendRaw(RawRecord record);
 
   /** Sends declared topology edges to {@code culprit.graph}. */
   void declare(List<GraphEdge> edges);

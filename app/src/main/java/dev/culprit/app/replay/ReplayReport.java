@@ -20,8 +20,8 @@ import java.util.List;
  * @param falseIncidents incidents that matched no fault
  * @param elapsedMs wall time of the replay
  * @param ranker the ranker used
- * @param signals signals replayed
- * @param replayedHours event time covered by the replay
+ * @param signals signals replayed (raw records, for a recording; see {@code input})
+ * @param replayedHours event time from the first signal to the last
  * @param without signal types left out before the pipeline (an ablation), plural labels
  * @param rankingMs wall-clock time of the ranker's calls
  * @param suppressed evidence items held back from opening incidents (duplicates, flapping, or
@@ -29,6 +29,14 @@ import java.util.List;
  * @param suppression what suppressed them: {@code off}, {@code rules} (duplicates and flapping), or
  *     {@code model VERSION} (the rules and a noise model)
  * @param cases one per fault
+ * @param signalHours event time the signals cover: minutes with signals and gaps of at most five
+ *     minutes between them (a stray timestamp or a stretch without data does not count)
+ * @param falseIncidentsPerHour false incidents per hour of {@code signalHours}
+ * @param byKind the scores of the faults of each kind, sorted by kind
+ * @param warnings what the replay noticed about its input, such as labels far from every signal
+ * @param input what {@code signals} counts: {@code signals}, or {@code raw records} for a recording
+ *     of raw topics replayed through the normalising stage (times are then the records' Kafka
+ *     timestamps)
  */
 public record ReplayReport(
     String dataset,
@@ -50,11 +58,18 @@ public record ReplayReport(
     @JsonProperty("ranking_ms") Timing rankingMs,
     long suppressed,
     String suppression,
-    List<Case> cases) {
+    List<Case> cases,
+    @JsonProperty("signal_hours") double signalHours,
+    @JsonProperty("false_incidents_per_hour") double falseIncidentsPerHour,
+    @JsonProperty("by_kind") List<KindScore> byKind,
+    List<String> warnings,
+    String input) {
 
   public ReplayReport {
     without = without == null ? List.of() : List.copyOf(without);
     rankingMs = rankingMs == null ? new Timing(0, 0, 0, 0) : rankingMs;
+    byKind = byKind == null ? List.of() : List.copyOf(byKind);
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
   /** This report with its wall-clock figures zeroed, to compare the outcomes of two runs. */
@@ -79,8 +94,33 @@ public record ReplayReport(
         new Timing(rankingMs.count(), 0, 0, 0),
         suppressed,
         suppression,
-        cases);
+        cases,
+        signalHours,
+        falseIncidentsPerHour,
+        byKind,
+        warnings,
+        input);
   }
+
+  /**
+   * The scores of the faults of one kind; fractions are of this kind's faults.
+   *
+   * @param kind fault kind
+   * @param faults labelled faults of the kind
+   * @param detected of them matched with an incident
+   * @param top1 fraction whose truth ranks first
+   * @param top3 fraction whose truth ranks in the top three
+   * @param top1Service like top1, with both sides mapped to their service
+   * @param top3Service like top3, with both sides mapped to their service
+   */
+  public record KindScore(
+      String kind,
+      int faults,
+      int detected,
+      double top1,
+      double top3,
+      @JsonProperty("top1_service") double top1Service,
+      @JsonProperty("top3_service") double top3Service) {}
 
   /**
    * Wall-clock milliseconds of rank calls (nearest-rank percentiles).

@@ -3,7 +3,7 @@ package dev.culprit.app.replay;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Prints a replay report as a per-fault table with a summary. */
+/** Prints a replay report as a per-fault table, a per-kind table and a summary. */
 public final class ReportTable {
   private final PrintWriter out;
 
@@ -12,6 +12,13 @@ public final class ReportTable {
   }
 
   public void print(ReplayReport r) {
+    cases(r);
+    out.println();
+    kinds(r);
+    summary(r);
+  }
+
+  private void cases(ReplayReport r) {
     out.printf(
         Locale.ROOT,
         "%-22s %-16s %-30s %-5s %-4s %-4s %s%n",
@@ -34,9 +41,39 @@ public final class ReportTable {
           c.serviceRank() == null ? "-" : c.serviceRank().toString(),
           String.join(", ", c.ranking().subList(0, Math.min(3, c.ranking().size()))));
     }
+  }
+
+  private void kinds(ReplayReport r) {
+    if (r.byKind().isEmpty()) {
+      return;
+    }
+    int width = "fault kind".length();
+    for (ReplayReport.KindScore k : r.byKind()) {
+      width = Math.max(width, k.kind().length());
+    }
+    String row = "%-" + width + "s %6s %8s %12s %12s%n";
+    out.printf(Locale.ROOT, row, "fault kind", "faults", "detected", "top1", "top3");
+    for (ReplayReport.KindScore k : r.byKind()) {
+      out.printf(
+          Locale.ROOT,
+          row,
+          k.kind(),
+          k.faults(),
+          k.detected(),
+          count(k.top1(), k.faults()),
+          count(k.top3(), k.faults()));
+    }
+    out.println();
+  }
+
+  private static String count(double fraction, int faults) {
+    return String.format(Locale.ROOT, "%d (%.3f)", Math.round(fraction * faults), fraction);
+  }
+
+  private void summary(ReplayReport r) {
     out.printf(
         Locale.ROOT,
-        "%n%s (%s, ranker %s): %d faults, %d detected; top1 %.3f, top3 %.3f, top5 %.3f"
+        "%s (%s, ranker %s): %d faults, %d detected; top1 %.3f, top3 %.3f, top5 %.3f"
             + " (service level: top1 %.3f, top3 %.3f)%n",
         r.dataset(),
         r.protocol(),
@@ -48,15 +85,17 @@ public final class ReportTable {
         r.top5(),
         r.top1Service(),
         r.top3Service());
-    double perHour = r.replayedHours() > 0 ? r.falseIncidents() / r.replayedHours() : 0;
     out.printf(
         Locale.ROOT,
-        "incidents %d, false incidents %d (%.2f per hour over %.2f h); %,d signals in %.1f s%n",
+        "incidents %d, false incidents %d (%.2f per hour over %.2f h with signals, %.2f h first to"
+            + " last); %,d %s in %.1f s%n",
         r.incidents(),
         r.falseIncidents(),
-        perHour,
+        r.falseIncidentsPerHour(),
+        r.signalHours(),
         r.replayedHours(),
         r.signals(),
+        r.input() == null ? "signals" : r.input(),
         r.elapsedMs() / 1000.0);
     ReplayReport.Timing t = r.rankingMs();
     out.printf(

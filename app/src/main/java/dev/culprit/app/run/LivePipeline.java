@@ -10,6 +10,7 @@ import dev.culprit.app.http.Route;
 import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.correlation.rank.RootCauseRanker;
 import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.OtlpSignal;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -44,7 +46,7 @@ public final class LivePipeline {
    * event time from 1970 on.
    */
   public static Topology topology(PipelineConfig config, EntityMapping mapping) {
-    return topology(config, mapping, EventTimeRule.anyTime());
+    return topology(config, mapping, EventTimeRule.anyTime(), UnaryOperator.identity());
   }
 
   /**
@@ -53,9 +55,27 @@ public final class LivePipeline {
    */
   public static Topology topology(
       PipelineConfig config, EntityMapping mapping, EventTimeRule eventTimes) {
+    return topology(config, mapping, eventTimes, UnaryOperator.identity());
+  }
+
+  /**
+   * The topology with every ranker wrapped by {@code decorate}: what a replay of raw records runs,
+   * timing its rank calls (any event time is accepted).
+   */
+  public static Topology topology(
+      PipelineConfig config, EntityMapping mapping, UnaryOperator<RootCauseRanker> decorate) {
+    return topology(config, mapping, EventTimeRule.anyTime(), decorate);
+  }
+
+  /** The topology with mapped labels, checked event times and decorated rankers. */
+  public static Topology topology(
+      PipelineConfig config,
+      EntityMapping mapping,
+      EventTimeRule eventTimes,
+      UnaryOperator<RootCauseRanker> decorate) {
     StreamsBuilder builder = CulpritPipeline.newBuilder();
     new NormalizeStage(mapping, eventTimes).addTo(builder);
-    CulpritPipeline.addTo(builder, config);
+    CulpritPipeline.addTo(builder, config, decorate);
     return builder.build();
   }
 

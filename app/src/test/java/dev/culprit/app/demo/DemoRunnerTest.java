@@ -92,7 +92,9 @@ class DemoRunnerTest {
             broker.bootstrapServers(),
             nodeCpuIncidents(),
             simulator,
-            DemoRunner.Settings.defaults(Duration.ofSeconds(90)).withSpeedup(600));
+            DemoRunner.Settings.defaults(Duration.ofSeconds(90))
+                .withSpeedup(600)
+                .withTransport(DemoRunner.Transport.CANONICAL));
     DemoRunner.Summary summary =
         runner.run(
             event -> {
@@ -149,7 +151,8 @@ class DemoRunnerTest {
                 60,
                 Duration.ofSeconds(5),
                 Duration.ofMillis(500),
-                1));
+                1,
+                DemoRunner.Transport.OTLP));
     List<DemoEvent> events = new ArrayList<>();
 
     assertThatThrownBy(() -> runner.run(events::add))

@@ -47,6 +47,54 @@ class EvaluatorTest {
         .containsExactly(3, 2);
   }
 
+  @Test
+  void anIncidentOpenedWhileALabelledFaultWasStillOnIsNotFalse() {
+    FaultLabel longFault =
+        new FaultLabel("f1", T, EntityRef.service("db"), "db", "x", T + 3_600_000L);
+    FaultLabel open = new FaultLabel("f2", T + 7_200_000L, EntityRef.service("db"), "db", "x");
+    Map<String, Incident> incidents = new LinkedHashMap<>();
+    incidents.put("first", incident("first", T + 10_000));
+    incidents.put("during", incident("during", T + 1_800_000));
+    incidents.put("after", incident("after", T + 3_700_000));
+    incidents.put("match2", incident("match2", T + 7_200_000L));
+    incidents.put("after2", incident("after2", T + 7_800_000L));
+    Evaluator.Outcome outcome = new Evaluator.Outcome(List.of(longFault, open), incidents);
+    Set<String> matched = new HashSet<>();
+
+    new Evaluator().cases(outcome, false, matched);
+
+    assertThat(matched).containsExactlyInAnyOrder("first", "match2");
+    assertThat(Evaluator.incidentCounts(outcome, matched)).containsExactly(5, 2);
+  }
+
+  @Test
+  void whatScoringKeepsOfAnIncidentDropsItsEvidence() {
+    Incident full =
+        new Incident(
+            "i",
+            3,
+            "default",
+            T,
+            T + 5,
+            Incident.Status.RESOLVED,
+            List.of("alert-1"),
+            List.of(),
+            List.of(EntityRef.service("api")),
+            List.of(new RootCause("api", EntityKind.SERVICE, "api", 2.0, List.of(), "why")),
+            "resolved",
+            "trigger-1",
+            null);
+
+    Incident kept = Evaluator.scored(full);
+
+    assertThat(kept.alerts()).isEmpty();
+    assertThat(kept.affected()).isEmpty();
+    assertThat(kept.rootCauses())
+        .containsExactly(new RootCause("api", EntityKind.SERVICE, "api", 2.0, List.of(), ""));
+    assertThat(List.of(kept.id(), kept.version(), kept.openedAt(), kept.trigger()))
+        .containsExactly("i", 3, T, "trigger-1");
+  }
+
   private static RootCause rc(String entity, EntityKind kind, String service) {
     return new RootCause(entity, kind, service, 1.0, List.of(), "");
   }

@@ -9,6 +9,9 @@ import dev.culprit.correlation.rank.RootCauseRanker;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.ingest.dataset.SignalSource;
+import dev.culprit.ingest.recording.RawDataset;
+import dev.culprit.ingest.recording.RawRecord;
+import dev.culprit.ingest.recording.RawSource;
 import dev.culprit.model.Alert;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.GraphEdge;
@@ -55,6 +58,123 @@ class ReplayTest {
     assertThat(report.signals()).isEqualTo(2);
     assertThat(report.without()).containsExactly("logs", "traces");
     assertThat(report.replayedHours()).isEqualTo(1.0);
+    assertThat(report.signalHours()).as("four minutes with signals").isEqualTo(0.07);
+  }
+
+  @Test
+  void givenLabelsReplaceTheDatasetsAndAreScoredPerKind() throws Exception {
+    List<FaultLabel> labels =
+        List.of(
+            new FaultLabel("cpu-1", T + 30_000, EntityRef.service("cart"), "cart", "cpu"),
+            new FaultLabel("disk-1", T + 3_000_000, EntityRef.node("node-1"), null, "disk"));
+    Replay replay = new Replay(dataset(), false, "culprit").labelledBy(labels);
+    RecordingDriver driver = new RecordingDriver(UnaryOperator.identity());
+    driver.incidents.add(incident("i-1", T + 60_000, "cart"));
+    driver.incidents.add(incident("i-2", T + 3_600_000, "web"));
+
+    ReplayReport report = replay.run(driver, p -> {}, i -> {});
+
+    assertThat(report.cases()).extracting(ReplayReport.Case::id).containsExactly("cpu-1", "disk-1");
+    assertThat(report.byKind())
+        .containsExactly(
+            new ReplayReport.KindScore("cpu", 1, 1, 1.0, 1.0, 1.0, 1.0),
+            new ReplayReport.KindScore("disk", 1, 0, 0, 0, 0, 0));
+    assertThat(report.falseIncidents()).isEqualTo(1);
+    assertThat(report.falseIncidentsPerHour()).isEqualTo(Math.round(100 / 0.07) / 100.0);
+    assertThat(report.warnings()).isEmpty();
+    JsonNode json = Json.mapper().valueToTree(report);
+    assertThat(json.get("by_kind").get(0).get("top1_service").asDouble()).isEqualTo(1.0);
+    assertThat(json.has("signal_hours") && json.has("false_incidents_per_hour")).isTrue();
+  }
+
+  @Test
+  void aRawDatasetIsSentAsRawRecordsTimedByTheirTimestampsAndLeftOutByTopic() throws Exception {
+    List<RawRecord> records =
+        List.of(
+            raw("otlp_metrics", 0, T),
+            raw("otlp_logs", 0, T + 60_000),
+            raw("alertmanager.raw", 0, T + 120_000),
+            raw("otlp_metrics", 1, T + 180_000));
+    Replay replay =
+        new Replay(rawDataset(records), true, "culprit", List.of(), Set.of(SignalType.LOG))
+            .labelledBy(
+                List.of(new FaultLabel("f", T + 90_000, EntityRef.service("cart"), "cart", "x")));
+    RecordingDriver driver = new RecordingDriver(UnaryOperator.identity());
+
+    ReplayReport report = replay.run(driver, p -> {}, i -> {});
+
+    assertThat(driver.sent).isEmpty();
+    assertThat(driver.raw).containsExactly(records.get(0), records.get(2), records.get(3));
+    assertThat(driver.triggers).extracting(Trigger::at).containsExactly(T + 90_000);
+    assertThat(report.input()).isEqualTo("raw records");
+    assertThat(report.signals()).isEqualTo(3);
+    assertThat(report.replayedHours()).isEqualTo(0.05);
+  }
+
+  private static RawRecord raw(String topic, long offset, long timestamp) {
+    return new RawRecord(topic, 0, offset, timestamp, null, new byte[] {1}, List.of());
+  }
+
+  private static RawDataset rawDataset(List<RawRecord> records) {
+    return new RawDataset() {
+      @Override
+      public String name() {
+        return "raw";
+      }
+
+      @Override
+      public List<FaultLabel> faults() {
+        return List.of();
+      }
+
+      @Override
+      public RawSource openRaw() {
+        Iterator<RawRecord> it = records.iterator();
+        return new RawSource() {
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
+
+          @Override
+          public RawRecord next() {
+            return it.next();
+          }
+
+          @Override
+          public long bytesRead() {
+            return 0;
+          }
+
+          @Override
+          public long totalBytes() {
+            return 0;
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+    };
+  }
+
+  private static Incident incident(String id, long openedAt, String cause) {
+    return new Incident(
+        id,
+        1,
+        "default",
+        openedAt,
+        openedAt,
+        Incident.Status.OPEN,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(
+            new dev.culprit.model.RootCause(
+                cause, dev.culprit.model.EntityKind.SERVICE, cause, 1.0, List.of(), "")),
+        "opened",
+        null,
+        null);
   }
 
   @Test
@@ -132,6 +252,9 @@ class ReplayTest {
   /** Records what it is sent; ranks the evidence of every signal with a (decorated) ranker. */
   private static final class RecordingDriver implements PipelineDriver {
     final List<Signal> sent = new ArrayList<>();
+    final List<RawRecord> raw = new ArrayList<>();
+    final List<Trigger> triggers = new ArrayList<>();
+    final List<Incident> incidents = new ArrayList<>();
     private final RootCauseRanker ranker;
 
     RecordingDriver(UnaryOperator<RootCauseRanker> decorate) {
@@ -145,10 +268,17 @@ class ReplayTest {
     }
 
     @Override
+    public void sendRaw(RawRecord record) {
+      raw.add(record);
+    }
+
+    @Override
     public void declare(List<GraphEdge> edges) {}
 
     @Override
-    public void trigger(Trigger trigger) {}
+    public void trigger(Trigger trigger) {
+      triggers.add(trigger);
+    }
 
     @Override
     public List<Incident> drainIncidents() {
@@ -157,7 +287,7 @@ class ReplayTest {
 
     @Override
     public List<Incident> finish() {
-      return List.of();
+      return incidents;
     }
 
     @Override

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Adds every byte read to {@link ReadStats#addBytes(long)}. */
-final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends FilterInputStream {
   private final ReadStats stats;
 
-  CountingInputStream(InputStream in, ReadStats stats) {
+  public CountingInputStream(InputStream in, ReadStats stats) {
     super(in);
     this.stats = stats;
   }

@@ -10,6 +10,8 @@ import dev.culprit.model.GraphEdge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,6 +61,17 @@ public final class FaultAlertsDataset implements Dataset {
    *     one of its required columns
    */
   public static FaultAlertsDataset open(Path dir) throws IOException {
+    return open(dir, ZoneOffset.UTC);
+  }
+
+  /**
+   * Reads the dataset in {@code dir}, taking label times that name no zone as times in {@code
+   * labelZone}.
+   *
+   * @throws IllegalArgumentException naming what is missing: the directory, {@code label.csv} or
+   *     one of its required columns
+   */
+  public static FaultAlertsDataset open(Path dir, ZoneId labelZone) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(
           "No fault-alerts dataset at " + dir + ": no such directory");
@@ -70,7 +83,7 @@ public final class FaultAlertsDataset implements Dataset {
     }
     ReadStats stats = new ReadStats();
     KnowledgeGraph graph = KnowledgeGraphReader.read(dir.resolve("kg.json"), stats);
-    LabelFile.Labels read = LabelFile.read(labels, graph, stats);
+    LabelFile.Labels read = LabelFile.read(labels, graph, labelZone, stats);
     Alerts alerts = Alerts.read(dir, graph, read, stats);
     return new FaultAlertsDataset(dir, read.faults(), graph, alerts, stats.skippedRows());
   }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Reads {@code label.csv} by header name, in any column order and with any extra columns: {@code
  * fault_id} (else the row number), {@code fault_level}, {@code fault_entity}, {@code fault_type}
  * and a start time, the first present of {@code fault_st_time}, {@code st_time}, {@code
- * start_time}, {@code fault_datetime}, {@code datetime}. Times are epoch seconds or millis or UTC
- * date-time strings.
+ * start_time}, {@code fault_datetime}, {@code datetime}. Times are epoch seconds or millis or
+ * date-time strings, in the label zone when they name none (UTC unless told otherwise).
  *
  * <p>When a row has both an epoch {@code fault_st_time} and a {@code fault_datetime} string, their
  * difference (rounded to 15 minutes) is the offset of the export's local clock, used for the other
@@ -45,29 +46,33 @@ final class LabelFile {
 
   private final Map<String, Integer> columns = new HashMap<>();
   private final String file;
+  private final ZoneId zone;
 
-  private LabelFile(List<String> header, String file) {
+  private LabelFile(List<String> header, String file, ZoneId zone) {
     for (int i = 0; i < header.size(); i++) {
       columns.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
     }
     this.file = file;
+    this.zone = zone;
   }
 
   /** The faults of a label file and its clock. */
   record Labels(List<FaultLabel> faults, Clock clock) {}
 
   /**
-   * Reads the labels, sorted by time (then file order).
+   * Reads the labels, sorted by time (then file order); start times without a zone are in {@code
+   * zone}.
    *
    * @throws IllegalArgumentException naming a required column the header lacks
    */
-  static Labels read(Path path, KnowledgeGraph graph, ReadStats stats) throws IOException {
+  static Labels read(Path path, KnowledgeGraph graph, ZoneId zone, ReadStats stats)
+      throws IOException {
     try (CsvReader csv = new CsvReader(Files.newBufferedReader(path, StandardCharsets.UTF_8))) {
       List<String> header = csv.next();
       if (header == null) {
         throw new IllegalArgumentException("Invalid label file " + path + ": it is empty");
       }
-      return new LabelFile(header, path.toString()).rows(csv, graph, stats);
+      return new LabelFile(header, path.toString(), zone).rows(csv, graph, stats);
     }
   }
 
@@ -88,13 +93,13 @@ final class LabelFile {
     for (List<String> r = csv.next(); r != null; r = csv.next(), row++) {
       try {
         String faultId = id >= 0 ? field(r, id) : Integer.toString(row);
-        long time = Clock.UTC.millis(field(r, start));
+        long time = EventTimes.millis(field(r, start), zone);
         EntityRef truth = truth(EntityKind.parse(field(r, level)), field(r, entity), graph);
         faults.add(new FaultLabel(faultId, time, truth, serviceOf(truth, graph), field(r, type)));
         if (offset == null
             && datetime >= 0
             && datetime != start
-            && Clock.isNumber(field(r, start))) {
+            && EventTimes.isNumber(field(r, start))) {
           offset = offset(time, field(r, datetime));
         }
       } catch (IllegalArgumentException e) {

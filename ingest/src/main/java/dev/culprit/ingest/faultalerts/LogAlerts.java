@@ -1,6 +1,7 @@
 package dev.culprit.ingest.faultalerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.culprit.ingest.dataset.EventTimes;
 import dev.culprit.model.Alert;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ final class LogAlerts implements EntryMapper {
     if (count == null) {
       return Integer.toString(lines);
     }
-    if (!Clock.isNumber(count)) {
+    if (!EventTimes.isNumber(count)) {
       throw new IllegalArgumentException("Invalid count: " + count);
     }
     return count;

@@ -1,5 +1,6 @@
 package dev.culprit.ingest.format;
 
+import dev.culprit.model.SignalType;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,24 @@ public final class Formats {
       return new AlertmanagerFormat(mapping);
     }
     return forTopic(topic);
+  }
+
+  /**
+   * The type of the signals a raw topic carries: alerts on {@code alertmanager.raw}, traces on
+   * {@code zipkin.raw} and {@code otlp_spans}, metrics on {@code otlp_metrics}, logs on {@code
+   * otlp_logs}.
+   *
+   * @throws IllegalArgumentException for a topic with no known format
+   */
+  public static SignalType signalType(String topic) {
+    forTopic(topic);
+    if (topic.equals(ALERTMANAGER_TOPIC)) {
+      return SignalType.ALERT;
+    }
+    if (topic.equals(OtlpSignal.METRICS.defaultTopic())) {
+      return SignalType.METRIC;
+    }
+    return topic.equals(OtlpSignal.LOGS.defaultTopic()) ? SignalType.LOG : SignalType.TRACE;
   }
 
   /** OTLP for one signal, choosing JSON or protobuf per payload. */

@@ -7,6 +7,8 @@ import dev.culprit.ingest.dataset.MergedSignalSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -52,13 +54,21 @@ public final class NezhaDataset implements Dataset {
    * @throws IllegalArgumentException naming what is missing when the layout is wrong
    */
   public static NezhaDataset open(Path path) throws IOException {
+    return open(path, ZoneOffset.UTC);
+  }
+
+  /**
+   * Opens the dataset in {@code path} like {@link #open(Path)}, reading the fault lists' {@code
+   * inject_time} in {@code labelZone} (UTC for the published days).
+   */
+  public static NezhaDataset open(Path path, ZoneId labelZone) throws IOException {
     if (!Files.exists(path)) {
       throw new IllegalArgumentException("No Nezha dataset at " + path + ": no such file");
     }
     Path dir = isArchive(path) ? Archives.extractTarGzToTemp(path) : path;
     Path root = NezhaLayout.findRoot(dir);
     List<String> days = NezhaLayout.days(root);
-    return new NezhaDataset(root, days, NezhaFaults.read(root, days), false);
+    return new NezhaDataset(root, days, NezhaFaults.read(root, days, labelZone), false);
   }
 
   private static boolean isArchive(Path path) {

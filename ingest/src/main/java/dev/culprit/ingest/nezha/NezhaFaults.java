@@ -9,6 +9,7 @@ import dev.culprit.model.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import java.util.Map;
 
 /**
  * Reads {@code <day>-fault_list.json}, {@code {"HH":[{"inject_time","inject_pod","inject_type"},
- * ...]}}. {@code inject_time} is UTC; {@code inject_timestamp} is wrong for many faults and
- * ignored. The root cause is the service of {@code inject_pod}.
+ * ...]}}. {@code inject_time} is UTC (unless a label zone says otherwise); {@code inject_timestamp}
+ * is wrong for many faults and ignored. The root cause is the service of {@code inject_pod}.
  */
 final class NezhaFaults {
   private static final DateTimeFormatter ID_TIME =
@@ -28,8 +29,11 @@ final class NezhaFaults {
 
   private NezhaFaults() {}
 
-  /** The faults of all days, sorted by time, with unique ids {@code <time>-<service>[-n]}. */
-  static List<FaultLabel> read(Path root, List<String> days) throws IOException {
+  /**
+   * The faults of all days, sorted by time, with unique ids {@code <time>-<service>[-n]}; {@code
+   * inject_time} is read in {@code zone} (UTC for the published days).
+   */
+  static List<FaultLabel> read(Path root, List<String> days, ZoneId zone) throws IOException {
     List<Injection> injections = new ArrayList<>();
     for (String day : days) {
       Path file = NezhaLayout.faultList(root, day);
@@ -39,7 +43,7 @@ final class NezhaFaults {
       }
       for (JsonNode group : tree.isArray() ? List.of(tree) : tree.valueStream().toList()) {
         for (JsonNode fault : group) {
-          injections.add(Injection.of(fault, file));
+          injections.add(Injection.of(fault, file, zone));
         }
       }
     }
@@ -65,12 +69,12 @@ final class NezhaFaults {
 
   private record Injection(long time, String service, String kind) {
 
-    static Injection of(JsonNode fault, Path file) {
+    static Injection of(JsonNode fault, Path file, ZoneId zone) {
       String time = text(fault, "inject_time", file);
       String pod = text(fault, "inject_pod", file);
       String kind = text(fault, "inject_type", file);
       return new Injection(
-          EventTimes.parseUtcMillis(time), KubernetesNames.serviceOfPod(pod), kind);
+          EventTimes.parseMillis(time, zone), KubernetesNames.serviceOfPod(pod), kind);
     }
 
     private static String text(JsonNode fault, String field, Path file) {

@@ -2,6 +2,7 @@ package dev.culprit.ingest.faultalerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.culprit.ingest.dataset.EventTimes;
 import java.math.BigDecimal;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -46,7 +47,7 @@ class EntityNamesTest {
     long millis = seconds * 1000;
     assertThat(Clock.UTC.millis(Long.toString(seconds))).isEqualTo(millis);
     assertThat(Clock.UTC.millis(Long.toString(millis))).isEqualTo(millis);
-    assertThat(Clock.epochMillis(BigDecimal.valueOf(millis * 1_000_000))).isEqualTo(millis);
+    assertThat(EventTimes.epochMillis(BigDecimal.valueOf(millis * 1_000_000))).isEqualTo(millis);
   }
 
   @Test

@@ -91,6 +91,23 @@ class FaultLabelsTest {
   }
 
   @Test
+  void aLabelZoneMovesDateTimesWithoutAZoneButNotEpochTimes() throws IOException {
+    MiniFaultAlerts.write(
+        dir,
+        "label.csv",
+        """
+        fault_level,fault_entity,fault_type,fault_datetime
+        service,frontend,cpu,2022-03-20 08:39:11
+        service,cart,cpu,2022-03-20T00:39:12Z
+        service,ad,cpu,1647736753
+        """);
+
+    FaultAlertsDataset d = FaultAlertsDataset.open(dir, java.time.ZoneId.of("Asia/Shanghai"));
+
+    assertThat(d.faults()).extracting(FaultLabel::time).containsExactly(T0, T0 + 1_000, T0 + 2_000);
+  }
+
+  @Test
   void skipsAndCountsMalformedRows() throws IOException {
     MiniFaultAlerts.write(
         dir,

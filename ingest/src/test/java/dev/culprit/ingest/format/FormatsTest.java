@@ -123,4 +123,15 @@ class FormatsTest {
   private static io.opentelemetry.proto.trace.v1.Span named(String name) {
     return span(0).toBuilder().setName(name).build();
   }
+
+  @Test
+  void eachRawTopicCarriesOneSignalType() {
+    assertThat(Formats.topics().stream().map(Formats::signalType).toList())
+        .containsExactly(
+            dev.culprit.model.SignalType.ALERT,
+            dev.culprit.model.SignalType.LOG,
+            dev.culprit.model.SignalType.METRIC,
+            dev.culprit.model.SignalType.TRACE,
+            dev.culprit.model.SignalType.TRACE);
+  }
 }

@@ -56,6 +56,20 @@ class NezhaDatasetSyntheticTest {
   }
 
   @Test
+  void aLabelZoneReadsInjectTimesInIt() throws IOException {
+    NezhaDataset dataset =
+        NezhaDataset.open(MiniNezha.write(tmp.resolve("mini")), java.time.ZoneId.of("UTC+8"));
+
+    assertThat(dataset.faults().getFirst())
+        .isEqualTo(
+            fault(
+                "2023-01-29T00:43:04-ts-a-service",
+                "2023-01-29T00:43:04Z",
+                "ts-a-service",
+                "exception"));
+  }
+
+  @Test
   void replaysAllFilesMergedInTimeOrder() throws IOException {
     NezhaDataset dataset = NezhaDataset.open(MiniNezha.write(tmp.resolve("mini")));
 
