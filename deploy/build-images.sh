@@ -180,6 +180,7 @@ FROM ${BASE}
 ARG BIN
 ARG DATA
 COPY root/usr/bin/ /usr/bin/
+COPY root/usr/share/ /usr/share/
 RUN ln -s "/usr/bin/${BIN}" /entrypoint && mkdir -p "${DATA}" && chown 65534:65534 "${DATA}"
 USER 65534:65534
 WORKDIR ${DATA}
