@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * accepted: one message per incident opened, one per resolution, material updates in between, each
  * exactly once and in order per incident.
  */
-class ReplayNotifyTest {
+class ReplayNotifyIT {
   @TempDir Path tmp;
 
   @Test

@@ -21,7 +21,7 @@ import picocli.CommandLine;
  * Replays the Online Boutique alert set of {@code ../shared/datasets} when present and checks that
  * every labelled fault is in the report, scored strictly and at service level.
  */
-class FaultAlertsReplayTest {
+class FaultAlertsReplayIT {
   @TempDir Path tmp;
 
   @Test

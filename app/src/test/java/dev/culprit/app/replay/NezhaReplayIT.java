@@ -19,7 +19,7 @@ import picocli.CommandLine;
  * Replays the TrainTicket day of {@code ../shared/datasets} through {@code culprit replay} when the
  * data is there (CI has it) and checks the report. Skips with a message otherwise.
  */
-class NezhaReplayTest {
+class NezhaReplayIT {
   private static final String ARCHIVE = "nezha-trainticket-2023-01-29.tar.gz";
 
   @TempDir Path tmp;

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The graph learned from the datasets of {@code ../shared/datasets}, when present. */
-class GraphLearnerDatasetTest {
+class GraphLearnerDatasetIT {
 
   static Path datasets() {
     return TestDatasets.dir();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * ../shared/datasets} next to the repository); skipped when the archive is absent. The archive is
  * extracted once under {@code target/datasets/}.
  */
-class NezhaDatasetTest {
+class NezhaDatasetIT {
   private static final String ARCHIVE = "nezha-trainticket-2023-01-29.tar.gz";
   private static final Path EXTRACTED = Path.of("target", "datasets");
 
