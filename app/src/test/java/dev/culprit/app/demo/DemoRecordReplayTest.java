@@ -46,8 +46,8 @@ class DemoRecordReplayTest {
     long at = options.start() + options.warmup().toMillis();
     List<InjectedFault> faults =
         List.of(
-            fault("fault-1", EntityRef.instance("catalog-0"), "catalog", "latency", at),
-            fault("fault-2", EntityRef.node("node-1"), null, "node", at + 900_000),
+            fault("fault-1", EntityRef.instance("catalog-0"), "catalog", "delay", at),
+            fault("fault-2", EntityRef.node("node-1"), null, "node-cpu", at + 900_000),
             fault("fault-3", EntityRef.instance("cart-0"), "cart", "cpu", at + 1_800_000));
     Path recording = dir.resolve("recording");
     Path labels = dir.resolve("labels.csv");
@@ -103,7 +103,7 @@ class DemoRecordReplayTest {
     assertThat(r.get("detected").asInt()).as("every injected fault matched").isEqualTo(2);
     assertThat(r.get("by_kind"))
         .extracting(k -> k.get("kind").asText())
-        .containsExactly("latency", "node");
+        .containsExactly("delay", "node-cpu");
   }
 
   private static InjectedFault fault(

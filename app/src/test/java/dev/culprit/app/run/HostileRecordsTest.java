@@ -189,7 +189,7 @@ class HostileRecordsTest {
   private static void assertProcessed(
       EmbeddedKafkaBroker broker, LiveRunner runner, String app, String traceId)
       throws InterruptedException {
-    String repartition = app + "-graph-spans-by-trace-v1-repartition";
+    String repartition = app + "-graph-spans-by-trace-v2-repartition";
     assertThat(first(broker, repartition, valueContains(traceId))).isNotNull();
     assertThat(await(() -> runner.state() == KafkaStreams.State.RUNNING)).isTrue();
     assertThat(runner.failure()).isNull();
