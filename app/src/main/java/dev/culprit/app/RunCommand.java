@@ -73,6 +73,15 @@ final class RunCommand implements Callable<Integer> {
   int httpMaxConcurrent;
 
   @Option(
+      names = "--http-idle-timeout",
+      defaultValue = "PT30S",
+      paramLabel = "DURATION",
+      description =
+          "How long an HTTP connection may send nothing, mid-request or between requests, before"
+              + " it is closed (ISO-8601, default PT30S).")
+  Duration httpIdleTimeout;
+
+  @Option(
       names = "--max-event-lead",
       defaultValue = "PT5M",
       paramLabel = "DURATION",
@@ -129,7 +138,13 @@ final class RunCommand implements Callable<Integer> {
         httpPort < 0
             ? null
             : new IngestServer.Config(
-                httpPort, token, maxBodyBytes, Duration.ofSeconds(10), httpBind, httpMaxConcurrent);
+                httpPort,
+                token,
+                maxBodyBytes,
+                Duration.ofSeconds(10),
+                httpBind,
+                httpMaxConcurrent,
+                httpIdleTimeout);
     FeedbackLinks links = notify.links(spec.commandLine(), token);
     Files.createDirectories(stateDir);
     DemoPrinter printer = new DemoPrinter(spec.commandLine().getOut(), output.equals("json"));

@@ -1,6 +1,5 @@
 package dev.culprit.app.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Set;
@@ -9,15 +8,16 @@ import java.util.Set;
  * An endpoint that answers requests itself, unlike a {@link Route} whose payloads go to a raw
  * topic. The server answers 405 for a method not in {@code methods}, 401 when {@code tokenRequired}
  * and the bearer token is missing or wrong, and 413 for a body past {@code maxBodyBytes} (or the
- * server's limit, when lower); every other request goes to {@code handler} with its body read.
+ * server's limit, when lower), as sent or as decoded; every other request goes to {@code handler}
+ * with its body read and decoded.
  */
 public record Endpoint(
     String path, Set<String> methods, boolean tokenRequired, int maxBodyBytes, Handler handler) {
 
-  /** Answers one request; the exchange is closed after it returns. */
+  /** Answers one request, with {@link Exchange#send}. */
   @FunctionalInterface
   public interface Handler {
-    void handle(HttpExchange exchange, byte[] body) throws IOException;
+    void handle(Exchange exchange, byte[] body) throws IOException;
   }
 
   public Endpoint {

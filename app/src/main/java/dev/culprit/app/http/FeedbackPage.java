@@ -1,9 +1,7 @@
 package dev.culprit.app.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.culprit.app.feedback.FeedbackText;
 import dev.culprit.model.Feedback;
-import java.io.IOException;
 import java.time.Instant;
 
 /** The self-contained HTML pages of {@link FeedbackRoutes}; every value shown is escaped. */
@@ -71,16 +69,15 @@ final class FeedbackPage {
   }
 
   /** Sends a page with headers that keep it from being framed, cached or sniffed. */
-  static void send(HttpExchange ex, int status, String html) throws IOException {
-    var h = ex.getResponseHeaders();
-    h.set("Cache-Control", "no-store");
-    h.set("X-Content-Type-Options", "nosniff");
-    h.set("X-Frame-Options", "DENY");
-    h.set("Referrer-Policy", "no-referrer");
-    h.set(
+  static void send(Exchange ex, int status, String html) {
+    ex.setHeader("Cache-Control", "no-store");
+    ex.setHeader("X-Content-Type-Options", "nosniff");
+    ex.setHeader("X-Frame-Options", "DENY");
+    ex.setHeader("Referrer-Policy", "no-referrer");
+    ex.setHeader(
         "Content-Security-Policy",
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
-    IngestServer.send(ex, status, "text/html; charset=utf-8", html);
+    ex.send(status, "text/html; charset=utf-8", html);
   }
 
   /** {@code s} with the five HTML-special characters replaced by references; null is empty. */

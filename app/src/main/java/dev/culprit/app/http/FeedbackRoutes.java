@@ -2,7 +2,6 @@ package dev.culprit.app.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.feedback.FeedbackSink;
 import dev.culprit.model.Feedback;
@@ -83,7 +82,7 @@ public final class FeedbackRoutes {
         new Endpoint(PAGE, Set.of("GET", "POST"), false, MAX_BODY_BYTES, this::page));
   }
 
-  private void api(HttpExchange ex, byte[] body) throws IOException {
+  private void api(Exchange ex, byte[] body) throws IOException {
     if (crossSite(ex)) {
       IngestServer.error(ex, 403, "cross-site requests are refused");
       return;
@@ -103,8 +102,8 @@ public final class FeedbackRoutes {
     IngestServer.respond(ex, 202, Json.mapper().writeValueAsString(feedback));
   }
 
-  private void page(HttpExchange ex, byte[] body) throws IOException {
-    boolean post = ex.getRequestMethod().equals("POST");
+  private void page(Exchange ex, byte[] body) throws IOException {
+    boolean post = ex.method().equals("POST");
     if (post && crossSite(ex)) {
       FeedbackPage.send(ex, 403, FeedbackPage.problem("Cross-site posts are refused."));
       return;
@@ -112,8 +111,7 @@ public final class FeedbackRoutes {
     Feedback feedback;
     Map<String, String> fields;
     try {
-      String raw =
-          post ? new String(body, StandardCharsets.UTF_8) : ex.getRequestURI().getRawQuery();
+      String raw = post ? new String(body, StandardCharsets.UTF_8) : ex.rawQuery();
       fields = form(raw);
       feedback = fromForm(fields, clock.millis());
     } catch (IllegalArgumentException e) {
@@ -141,7 +139,7 @@ public final class FeedbackRoutes {
    * Answers and returns true when the request may not give feedback on {@code incident}: neither
    * the bearer token nor a valid signed link, where one of them is asked for.
    */
-  private boolean refused(HttpExchange ex, String incident, Map<String, String> fields)
+  private boolean refused(Exchange ex, String incident, Map<String, String> fields)
       throws IOException {
     if (bearerToken != null && IngestServer.hasBearer(ex, bearerToken)) {
       return false;
@@ -253,7 +251,7 @@ public final class FeedbackRoutes {
     return v.asText();
   }
 
-  private static boolean crossSite(HttpExchange ex) {
-    return "cross-site".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Sec-Fetch-Site"));
+  private static boolean crossSite(Exchange ex) {
+    return "cross-site".equalsIgnoreCase(ex.header("Sec-Fetch-Site"));
   }
 }

@@ -5,6 +5,7 @@ import dev.culprit.app.feedback.FeedbackSink;
 import dev.culprit.app.http.FeedbackRoutes;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
+import dev.culprit.app.http.OtlpReplies;
 import dev.culprit.app.http.RawSink;
 import dev.culprit.app.http.Route;
 import dev.culprit.app.kafka.KafkaTopics;
@@ -113,29 +114,42 @@ public final class LivePipeline {
   }
 
   /**
-   * The HTTP receivers: {@code POST /api/v1/alerts} (Alertmanager and Grafana webhooks), {@code
-   * /v1/traces}, {@code /v1/metrics}, {@code /v1/logs} (OTLP/HTTP, JSON or protobuf by content
-   * type) and {@code /api/v2/spans} (Zipkin v2 JSON). Each payload is parsed before it is accepted,
-   * so a malformed one is answered 400 instead of landing in the dead-letter topic.
+   * The HTTP receivers: {@code POST /api/v1/alerts} (Alertmanager and Grafana webhooks, JSON),
+   * {@code /v1/traces}, {@code /v1/metrics}, {@code /v1/logs} (OTLP/HTTP, JSON or protobuf by
+   * content type, answered in the request's encoding) and {@code /api/v2/spans} (Zipkin v2 JSON).
+   * Each payload is parsed before it is accepted, so a malformed one is answered 400 instead of
+   * landing in the dead-letter topic; an OTLP answer counts the items left out ({@code
+   * partial_success}), which go to the dead-letter topic.
    */
   public static List<Route> routes(EntityMapping mapping) {
     return List.of(
         route("/api/v1/alerts", Formats.ALERTMANAGER_TOPIC, mapping),
-        route("/v1/traces", OtlpSignal.TRACES.defaultTopic(), mapping),
-        route("/v1/metrics", OtlpSignal.METRICS.defaultTopic(), mapping),
-        route("/v1/logs", OtlpSignal.LOGS.defaultTopic(), mapping),
+        otlpRoute("/v1/traces", OtlpSignal.TRACES, mapping),
+        otlpRoute("/v1/metrics", OtlpSignal.METRICS, mapping),
+        otlpRoute("/v1/logs", OtlpSignal.LOGS, mapping),
         route("/api/v2/spans", Formats.ZIPKIN_TOPIC, mapping));
   }
 
   private static Route route(String path, String topic, EntityMapping mapping) {
-    WireFormat format = Formats.forTopic(topic, mapping);
+    return new Route(path, topic, check(Formats.forTopic(topic, mapping)));
+  }
+
+  private static Route otlpRoute(String path, OtlpSignal signal, EntityMapping mapping) {
+    String topic = signal.defaultTopic();
     return new Route(
         path,
         topic,
-        (payload, contentType) ->
-            format.parse(payload, contentType) instanceof ParseResult.Rejected r
-                ? r.reason()
-                : null);
+        Route.Accepts.OTLP,
+        check(Formats.forTopic(topic, mapping)),
+        OtlpReplies.forSignal(signal));
+  }
+
+  private static Route.Validator check(WireFormat format) {
+    return (payload, contentType) ->
+        switch (format.parse(payload, contentType)) {
+          case ParseResult.Rejected r -> Route.Check.rejected(r.reason());
+          case ParseResult.Parsed p -> new Route.Check(null, p.skipped());
+        };
   }
 
   /**

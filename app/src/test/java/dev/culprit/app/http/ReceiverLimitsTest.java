@@ -2,10 +2,14 @@ package dev.culprit.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +22,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a receiver answers when the write cannot succeed (413, not retried), when it takes too long
- * from its very start (503), and when a path is busy (429, body unread).
+ * from its very start (503), when a path is busy (429, body unread), and when a client stops
+ * sending (the connection is closed after the idle timeout).
  */
 class ReceiverLimitsTest {
+  private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
   private final HttpClient client = HttpClient.newHttpClient();
 
   @Test
@@ -96,11 +102,93 @@ class ReceiverLimitsTest {
     }
   }
 
+  @Test
+  void aConnectionThatStopsSendingItsHeadersIsClosedAfterTheIdleTimeout() throws Exception {
+    try (IngestServer s =
+        start((t, p, h) -> CompletableFuture.completedFuture(null), WRITE_TIMEOUT, 8)) {
+      Dropped d = stall(s, "POST /api/v1/alerts HTTP/1.1\r\nHost: x\r\n");
+      assertThat(d.closedAfter()).isLessThan(Duration.ofSeconds(4));
+    }
+  }
+
+  @Test
+  void aConnectionThatStopsSendingItsBodyIsClosedAfterTheIdleTimeoutAndNothingIsWritten()
+      throws Exception {
+    AtomicInteger writes = new AtomicInteger();
+    RawSink counting =
+        (t, p, h) -> {
+          writes.incrementAndGet();
+          return CompletableFuture.completedFuture(null);
+        };
+    try (IngestServer s = start(counting, WRITE_TIMEOUT, 8)) {
+      Dropped d =
+          stall(
+              s,
+              "POST /api/v1/alerts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: 100\r\n\r\n{\"alerts\":");
+      assertThat(d.closedAfter()).isLessThan(Duration.ofSeconds(4));
+      assertThat(d.answer()).startsWith("HTTP/1.1 408").contains("nothing received for PT1S");
+      assertThat(writes).hasValue(0);
+      assertThat(post(s, "{}").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aClientThatHangsUpMidBodyCostsOneLogLineAndNoWrite() throws Exception {
+    AtomicInteger writes = new AtomicInteger();
+    RawSink counting =
+        (t, p, h) -> {
+          writes.incrementAndGet();
+          return CompletableFuture.completedFuture(null);
+        };
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream err = System.err;
+    try (IngestServer s = start(counting, WRITE_TIMEOUT, 8)) {
+      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+      try (Socket socket = new Socket("127.0.0.1", s.port())) {
+        socket
+            .getOutputStream()
+            .write(
+                ("POST /api/v1/alerts HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!log.toString(StandardCharsets.UTF_8).contains("Dropped")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(200);
+      System.setErr(err);
+      assertThat(post(s, "{}").statusCode()).isEqualTo(200);
+    } finally {
+      System.setErr(err);
+    }
+    List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).contains("[WARN]", "Dropped POST /api/v1/alerts");
+    assertThat(writes).hasValue(1);
+  }
+
+  private record Dropped(Duration closedAfter, String answer) {}
+
+  /** Sends {@code start} on a raw socket, then nothing, and reads until the server closes it. */
+  private static Dropped stall(IngestServer s, String start) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", s.port())) {
+      socket.setSoTimeout(10_000);
+      long t0 = System.nanoTime();
+      socket.getOutputStream().write(start.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      byte[] answer = socket.getInputStream().readAllBytes();
+      return new Dropped(
+          Duration.ofNanos(System.nanoTime() - t0), new String(answer, StandardCharsets.US_ASCII));
+    }
+  }
+
   private static IngestServer start(RawSink sink, Duration timeout, int concurrent)
       throws Exception {
     return IngestServer.start(
-        new IngestServer.Config(0, null, 1 << 20, timeout, null, concurrent),
-        List.of(new Route("/api/v1/alerts", "alertmanager.raw", (p, t) -> null)),
+        new IngestServer.Config(0, null, 1 << 20, timeout, null, concurrent, Duration.ofSeconds(1)),
+        List.of(new Route("/api/v1/alerts", "alertmanager.raw", (p, t) -> Route.Check.ok())),
         sink);
   }
 
