@@ -31,7 +31,7 @@ public final class Exchange {
     return request.getMethod();
   }
 
-  /** The decoded path, without the query. */
+  /** The path as sent (not URL-decoded), without the query. */
   public String path() {
     return request.getHttpURI().getPath();
   }
