@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -106,5 +109,27 @@ class ReplayCommandTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--ranker must be one of culprit, count, microrca");
+  }
+
+  @Test
+  void aTruncatedArchiveIsAUsageErrorNamingTheFile(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path archive = dir.resolve("cut.tar.gz");
+    try (var out = new GZIPOutputStream(Files.newOutputStream(archive))) {
+      out.write(new byte[512 + 100]);
+    }
+    byte[] gz = Files.readAllBytes(archive);
+    Files.write(archive, java.util.Arrays.copyOf(gz, gz.length - 12));
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("replay", "--dataset", "nezha", "--path", archive.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Cannot extract archive " + archive + ": the archive is truncated")
+        .doesNotContain("\tat dev.culprit");
   }
 }

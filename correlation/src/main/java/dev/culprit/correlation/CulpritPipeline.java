@@ -4,6 +4,8 @@ import dev.culprit.correlation.evidence.EvidenceStage;
 import dev.culprit.correlation.incident.IncidentStage;
 import dev.culprit.correlation.rank.RootCauseRanker;
 import dev.culprit.correlation.suppress.ModelSource;
+import dev.culprit.correlation.suppress.NoiseModel;
+import dev.culprit.correlation.suppress.SuppressionStage;
 import dev.culprit.model.Alert;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
@@ -27,7 +29,8 @@ import org.apache.kafka.streams.kstream.KStream;
 /**
  * Composes the pipeline stages into one Kafka Streams topology: canonical signals → {@link
  * GraphStage} ({@code culprit.graph}) and {@link EvidenceStage} ({@code culprit.evidence}) → {@link
- * IncidentStage} ({@code culprit.incidents}). Also reads {@code culprit.triggers}.
+ * ScopeStage} (evidence and {@code culprit.triggers} keyed by scope) → {@link SuppressionStage}
+ * ({@code culprit.suppressed}) → {@link IncidentStage} ({@code culprit.incidents}).
  */
 public final class CulpritPipeline {
   private static final String ANY_TIME = String.valueOf(Long.MAX_VALUE);
@@ -75,16 +78,16 @@ public final class CulpritPipeline {
     KStream<String, Alert> alerts = source(builder, Topics.ALERTS);
     new GraphStage(config.graph()).addTo(builder, spans, metrics, logs);
     var events = new EvidenceStage(config.evidence()).addTo(builder, metrics, logs, spans, alerts);
+    var byScope = new ScopeStage(config.scope()).addTo(builder, events);
+    var decided = new SuppressionStage(config.suppression(), model(config)).addTo(builder, byScope);
     new IncidentStage(
-            config.incidents(),
-            config.scope(),
-            () -> decorate.apply(ranker.get()),
-            config.graph().edgeExpiry(),
-            config.suppression(),
-            config.suppression().model() == null
-                ? ModelSource.none()
-                : new ModelSource(config.suppression().model(), Clock.systemUTC()))
-        .addTo(builder, events);
+            config.incidents(), () -> decorate.apply(ranker.get()), config.graph().edgeExpiry())
+        .addTo(builder, decided);
+  }
+
+  private static Supplier<NoiseModel> model(PipelineConfig config) {
+    Path file = config.suppression().model();
+    return file == null ? ModelSource.none() : new ModelSource(file, Clock.systemUTC());
   }
 
   private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic) {

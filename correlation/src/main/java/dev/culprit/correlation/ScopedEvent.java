@@ -7,8 +7,8 @@ import dev.culprit.model.JsonSerde;
 import dev.culprit.model.Trigger;
 
 /**
- * What the incident stage consumes, per scope: evidence, ranking triggers, and ticks that carry
- * event time forward when windows close without evidence.
+ * What the per-scope stages (suppression, then incidents) consume: evidence, ranking triggers, and
+ * ticks that carry event time forward when windows close without evidence.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
 @JsonSubTypes({

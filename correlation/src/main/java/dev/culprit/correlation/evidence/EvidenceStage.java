@@ -35,7 +35,7 @@ import org.apache.kafka.streams.state.Stores;
  *       that went without the log lines they usually write ({@link ErrorOriginProcessor}).
  *   <li>Firing alerts become evidence directly.
  *   <li>Output: {@code culprit.evidence} (key: entity), and the returned stream of {@link
- *       ScopedEvent}s (evidence and ticks) for the incident stage.
+ *       ScopedEvent}s (evidence and ticks) for the scope, suppression and incident stages.
  * </ul>
  */
 public final class EvidenceStage {
@@ -54,7 +54,7 @@ public final class EvidenceStage {
     this.config = config;
   }
 
-  /** Adds the stage and returns evidence and ticks for the incident stage. */
+  /** Adds the stage and returns evidence and ticks for the scope stage. */
   public KStream<String, ScopedEvent> addTo(
       StreamsBuilder builder,
       KStream<String, MetricSample> metrics,

@@ -1,97 +1,63 @@
 package dev.culprit.correlation.incident;
 
+import dev.culprit.correlation.ScopeStage;
 import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.correlation.rank.RootCauseRanker;
-import dev.culprit.correlation.suppress.FeatureHistory;
-import dev.culprit.correlation.suppress.ModelSource;
-import dev.culprit.correlation.suppress.NoiseModel;
-import dev.culprit.correlation.suppress.SuppressionConfig;
-import dev.culprit.correlation.suppress.SuppressionPolicy;
-import dev.culprit.correlation.suppress.SuppressionProcessor;
-import dev.culprit.model.Evidence;
 import dev.culprit.model.JsonSerde;
 import dev.culprit.model.Topics;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * Groups evidence into incidents and ranks their root causes.
  *
  * <ul>
- *   <li>Input: evidence and ticks from the evidence stage, and {@code culprit.triggers}; all are
- *       re-keyed by scope and repartitioned ({@code incidents-by-scope-v1}).
+ *   <li>Input: the scope-keyed evidence, ticks and triggers that the suppression stage decided on
+ *       (suppressed evidence never opens an incident, but counts inside one).
  *   <li>Evidence is kept for {@code retention} (store {@code incidents-evidence-v1}); per scope,
- *       the open incident and pending triggers live in {@code incidents-scope-v1}.
+ *       the open incident and pending triggers live in {@code incidents-scope-v1}, and the alert
+ *       and metric histories in {@code incidents-alert-history-v1} and {@code
+ *       incidents-metric-history-v1}.
  *   <li>An incident opens when some entity's evidence exceeds its usual level by {@code openLevel},
  *       is re-ranked as event time passes, and resolves after {@code quietPeriod} without such
  *       evidence.
- *   <li>The entity graph is read from {@code culprit.graph.checked} into a global store ({@code
- *       graph-global-v1}, {@link GraphStoreProcessor}).
+ *   <li>The entity graph is read from the global store {@link ScopeStage#GRAPH_STORE}.
  *   <li>Output: {@code culprit.incidents} (key: incident id), one record per version.
  * </ul>
  */
 public final class IncidentStage {
   static final String EVIDENCE_STORE = "incidents-evidence-v1";
   static final String SCOPE_STORE = "incidents-scope-v1";
-  static final String GRAPH_STORE = "graph-global-v1";
+  static final String GRAPH_STORE = ScopeStage.GRAPH_STORE;
   static final String ALERT_HISTORY_STORE = "incidents-alert-history-v1";
   static final String METRIC_HISTORY_STORE = "incidents-metric-history-v1";
-  static final String SUPPRESSION_HISTORY_STORE = "suppression-history-v1";
 
   private final IncidentConfig config;
-  private final String scope;
   private final Supplier<RootCauseRanker> ranker;
-  private final java.time.Duration edgeExpiry;
-  private final SuppressionConfig suppression;
-  private final Supplier<NoiseModel> model;
+  private final Duration edgeExpiry;
 
   /**
-   * @param suppression what may be held back from opening incidents
-   * @param model the noise model in use at each moment (may supply null)
+   * @param edgeExpiry how long a graph edge counts without being seen again
    */
   public IncidentStage(
-      IncidentConfig config,
-      String scope,
-      Supplier<RootCauseRanker> ranker,
-      java.time.Duration edgeExpiry,
-      SuppressionConfig suppression,
-      Supplier<NoiseModel> model) {
+      IncidentConfig config, Supplier<RootCauseRanker> ranker, Duration edgeExpiry) {
     this.config = config;
-    this.scope = scope;
     this.ranker = ranker;
     this.edgeExpiry = edgeExpiry;
-    this.suppression = suppression;
-    this.model = model;
   }
 
-  public IncidentStage(IncidentConfig config, String scope, Supplier<RootCauseRanker> ranker) {
-    this(
-        config,
-        scope,
-        ranker,
-        java.time.Duration.ofHours(24),
-        SuppressionConfig.defaults(),
-        ModelSource.none());
+  public IncidentStage(IncidentConfig config, Supplier<RootCauseRanker> ranker) {
+    this(config, ranker, Duration.ofHours(24));
   }
 
-  public void addTo(StreamsBuilder builder, KStream<String, ScopedEvent> events) {
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(GRAPH_STORE),
-                Serdes.String(),
-                Topics.GRAPH_CHECKED.valueSerde())
-            .withLoggingDisabled(),
-        Topics.GRAPH_CHECKED.name(),
-        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("incidents-graph-source"),
-        GraphStoreProcessor::new);
+  /** Adds the stage, reading {@code decided}, key: scope. */
+  public void addTo(StreamsBuilder builder, KStream<String, ScopedEvent> decided) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(EVIDENCE_STORE),
@@ -112,51 +78,6 @@ public final class IncidentStage {
             Stores.inMemoryKeyValueStore(METRIC_HISTORY_STORE),
             Serdes.String(),
             JsonSerde.of(MetricRecurrence.Minutes.class)));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(SUPPRESSION_HISTORY_STORE),
-            Serdes.String(),
-            JsonSerde.of(FeatureHistory.Entry.class)));
-    KStream<String, ScopedEvent> triggers =
-        builder.stream(
-                Topics.TRIGGERS.name(),
-                Consumed.with(Topics.TRIGGERS.keySerde(), Topics.TRIGGERS.valueSerde())
-                    .withName("incidents-triggers-source"))
-            .filter((k, t) -> t != null, Named.as("incidents-triggers-present"))
-            .mapValues(
-                t -> (ScopedEvent) new ScopedEvent.TriggerEvent(t),
-                Named.as("incidents-wrap-triggers"));
-    KStream<String, ScopedEvent> decided =
-        events
-            .merge(triggers, Named.as("incidents-merge-triggers"))
-            .selectKey((k, e) -> scopeOf(e), Named.as("incidents-key-by-scope"))
-            .repartition(
-                Repartitioned.<String, ScopedEvent>as("incidents-by-scope-v1")
-                    .withKeySerde(Serdes.String())
-                    .withValueSerde(ScopedEvent.serde()))
-            .process(
-                () ->
-                    new SuppressionProcessor(
-                        new SuppressionPolicy(suppression),
-                        model,
-                        SUPPRESSION_HISTORY_STORE,
-                        GRAPH_STORE),
-                Named.as("suppression-process"),
-                SUPPRESSION_HISTORY_STORE);
-    decided
-        .filter(
-            (k, e) -> e instanceof ScopedEvent.EvidenceEvent ev && ev.evidence().suppressed(),
-            Named.as("suppression-suppressed-only"))
-        .map(
-            (k, e) -> {
-              Evidence ev = ((ScopedEvent.EvidenceEvent) e).evidence();
-              return KeyValue.pair(ev.entity().key(), ev);
-            },
-            Named.as("suppression-unwrap"))
-        .to(
-            Topics.SUPPRESSED.name(),
-            Produced.with(Topics.SUPPRESSED.keySerde(), Topics.SUPPRESSED.valueSerde())
-                .withName("suppression-sink"));
     decided
         .process(
             () -> new IncidentProcessor(config, ranker.get(), edgeExpiry),
@@ -169,12 +90,5 @@ public final class IncidentStage {
             Topics.INCIDENTS.name(),
             Produced.with(Topics.INCIDENTS.keySerde(), Topics.INCIDENTS.valueSerde())
                 .withName("incidents-sink"));
-  }
-
-  private String scopeOf(ScopedEvent e) {
-    if (e instanceof ScopedEvent.TriggerEvent t) {
-      return t.trigger().scope();
-    }
-    return scope;
   }
 }

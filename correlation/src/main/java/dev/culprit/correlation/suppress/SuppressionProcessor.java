@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * decision, if any, before the incident stage sees it. Ticks and triggers pass through unchanged.
  * The entity graph's degrees are read once per tick.
  */
-public final class SuppressionProcessor
+final class SuppressionProcessor
     extends ContextualProcessor<String, ScopedEvent, String, ScopedEvent> {
   private final SuppressionPolicy policy;
   private final Supplier<NoiseModel> model;
@@ -34,7 +34,7 @@ public final class SuppressionProcessor
   /** Old history is swept at most this often (event time). */
   static final long SWEEP_EVERY_MILLIS = 60 * 60_000;
 
-  public SuppressionProcessor(
+  SuppressionProcessor(
       SuppressionPolicy policy,
       Supplier<NoiseModel> model,
       String historyStore,

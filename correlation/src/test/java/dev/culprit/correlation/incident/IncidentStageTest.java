@@ -2,8 +2,12 @@ package dev.culprit.correlation.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.culprit.correlation.ScopeStage;
 import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.correlation.rank.EvidenceGraphRanker;
+import dev.culprit.correlation.suppress.ModelSource;
+import dev.culprit.correlation.suppress.SuppressionConfig;
+import dev.culprit.correlation.suppress.SuppressionStage;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
@@ -227,8 +231,12 @@ class IncidentStageTest {
 
   private List<Incident> run(Feeder feeder) {
     StreamsBuilder b = new StreamsBuilder();
-    new IncidentStage(IncidentConfig.defaults(), "default", EvidenceGraphRanker::new)
-        .addTo(b, b.stream("events", Consumed.with(Serdes.String(), ScopedEvent.serde())));
+    var byScope =
+        new ScopeStage("default")
+            .addTo(b, b.stream("events", Consumed.with(Serdes.String(), ScopedEvent.serde())));
+    var decided =
+        new SuppressionStage(SuppressionConfig.defaults(), ModelSource.none()).addTo(b, byScope);
+    new IncidentStage(IncidentConfig.defaults(), EvidenceGraphRanker::new).addTo(b, decided);
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "incident-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:1");

@@ -4,24 +4,32 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.tar.TarUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Unpacks dataset archives without external tools. Reads ustar, GNU (long names) and PAX ({@code
- * path}) tar headers; extracts directories and regular files and skips links and special files.
+ * Unpacks dataset archives without external tools, with Commons Compress: ustar, GNU (long names)
+ * and PAX ({@code path}) tar entries are streamed one by one from the gzip stream straight to their
+ * files. Directories and regular files are extracted; links and special files are skipped.
  */
 public final class Archives {
   private static final Logger LOG = LoggerFactory.getLogger(Archives.class);
-  private static final int BLOCK = 512;
+  private static final int BUFFER = 1 << 16;
+  private static final Set<Byte> REGULAR =
+      Set.of(TarConstants.LF_OLDNORM, TarConstants.LF_NORMAL, TarConstants.LF_CONTIG);
 
   private Archives() {}
 
@@ -29,13 +37,17 @@ public final class Archives {
    * Extracts a gzip-compressed tar archive into {@code targetDir}, creating it if needed.
    *
    * @return the number of regular files extracted
-   * @throws IOException if the archive is corrupt or an entry would land outside {@code targetDir}
+   * @throws IOException naming {@code archive} and the reason if it is missing, corrupt or
+   *     truncated, if an entry would land outside {@code targetDir}, or if writing fails
    */
   public static int extractTarGz(Path archive, Path targetDir) throws IOException {
     Path root = Files.createDirectories(targetDir).toAbsolutePath().normalize();
     try (InputStream in =
-        new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16)) {
-      return extractTar(in, root);
+            new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), BUFFER);
+        TarArchiveInputStream tar = new CheckedTarInputStream(in)) {
+      return extract(tar, root);
+    } catch (IOException e) {
+      throw new IOException("Cannot extract archive " + archive + ": " + reason(e), e);
     }
   }
 
@@ -50,6 +62,48 @@ public final class Archives {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
     extractTarGz(archive, dir);
     return dir;
+  }
+
+  private static int extract(TarArchiveInputStream tar, Path root) throws IOException {
+    int files = 0;
+    for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+      if (entry.isDirectory()) {
+        Files.createDirectories(resolve(root, entry.getName()));
+      } else if (REGULAR.contains(entry.getLinkFlag())) {
+        Path file = resolve(root, entry.getName());
+        Files.createDirectories(file.getParent());
+        Files.copy(tar, file, StandardCopyOption.REPLACE_EXISTING);
+        files++;
+      } else {
+        LOG.debug("Skipping tar entry {} of type {}", entry.getName(), (char) entry.getLinkFlag());
+      }
+    }
+    if (tar.getBytesRead() % TarConstants.DEFAULT_RCDSIZE != 0) {
+      throw new EOFException("tar header cut short after " + files + " file(s)");
+    }
+    return files;
+  }
+
+  /** The path of an entry, refusing absolute names and names that escape {@code root}. */
+  static Path resolve(Path root, String name) throws IOException {
+    if (name.isEmpty() || name.startsWith("/") || name.contains("\0")) {
+      throw new IOException("refusing tar entry with unsafe name: " + name);
+    }
+    Path p = root.resolve(name).normalize();
+    if (!p.startsWith(root)) {
+      throw new IOException("refusing tar entry outside the target directory: " + name);
+    }
+    return p;
+  }
+
+  /** The cause in words; a stream that ends early says the archive is truncated. */
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    String message = e.getMessage();
+    String detail = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    return e instanceof EOFException ? "the archive is truncated (" + detail + ")" : detail;
   }
 
   private static void deleteRecursively(Path dir) {
@@ -68,95 +122,23 @@ public final class Archives {
     }
   }
 
-  private static int extractTar(InputStream in, Path root) throws IOException {
-    byte[] header = new byte[BLOCK];
-    String longName = null;
-    int files = 0;
-    while (readBlock(in, header) && !TarHeader.isEndOfArchive(header)) {
-      TarHeader h = TarHeader.parse(header);
-      String name = longName != null ? longName : h.name();
-      longName = null;
-      switch (h.type()) {
-        case 'L' -> longName = TarHeader.trimNul(readData(in, h.size()));
-        case 'x' -> longName = TarHeader.paxPath(readData(in, h.size()));
-        case '5' -> {
-          Files.createDirectories(resolve(root, name));
-          skipData(in, h.size());
-        }
-        case '0', '\0', '7' -> {
-          writeFile(in, resolve(root, name), h.size());
-          files++;
-        }
-        default -> {
-          LOG.debug("Skipping tar entry {} of type {}", name, h.type());
-          skipData(in, h.size());
-        }
+  /**
+   * Refuses headers whose checksum does not match, which Commons Compress reads as they are: a
+   * corrupt header would otherwise become an entry with a garbled name.
+   */
+  private static final class CheckedTarInputStream extends TarArchiveInputStream {
+    CheckedTarInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    protected byte[] readRecord() throws IOException {
+      byte[] record = super.readRecord();
+      if (record != null && !isEOFRecord(record) && !TarUtils.verifyCheckSum(record)) {
+        throw new IOException(
+            "corrupt tar header (bad checksum) after " + getBytesRead() + " bytes");
       }
+      return record;
     }
-    return files;
-  }
-
-  /** The path of an entry, refusing absolute names and names that escape {@code root}. */
-  static Path resolve(Path root, String name) throws IOException {
-    if (name.isEmpty() || name.startsWith("/") || name.contains("\0")) {
-      throw new IOException("Refusing tar entry with unsafe name: " + name);
-    }
-    Path p = root.resolve(name).normalize();
-    if (!p.startsWith(root)) {
-      throw new IOException("Refusing tar entry outside the target directory: " + name);
-    }
-    return p;
-  }
-
-  private static void writeFile(InputStream in, Path file, long size) throws IOException {
-    Files.createDirectories(file.getParent());
-    try (OutputStream out = Files.newOutputStream(file)) {
-      byte[] buf = new byte[1 << 16];
-      long left = size;
-      while (left > 0) {
-        int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-        if (n < 0) {
-          throw new EOFException("Truncated tar entry " + file);
-        }
-        out.write(buf, 0, n);
-        left -= n;
-      }
-    }
-    skipFully(in, padding(size));
-  }
-
-  private static String readData(InputStream in, long size) throws IOException {
-    if (size > 1 << 20) {
-      throw new IOException("Tar header entry too large: " + size);
-    }
-    byte[] data = in.readNBytes((int) size);
-    if (data.length != size) {
-      throw new EOFException("Truncated tar header entry");
-    }
-    skipFully(in, padding(size));
-    return new String(data, StandardCharsets.UTF_8);
-  }
-
-  private static void skipData(InputStream in, long size) throws IOException {
-    skipFully(in, size + padding(size));
-  }
-
-  private static long padding(long size) {
-    return (BLOCK - size % BLOCK) % BLOCK;
-  }
-
-  private static void skipFully(InputStream in, long n) throws IOException {
-    in.skipNBytes(n);
-  }
-
-  private static boolean readBlock(InputStream in, byte[] block) throws IOException {
-    int n = in.readNBytes(block, 0, BLOCK);
-    if (n == 0) {
-      return false;
-    }
-    if (n < BLOCK) {
-      throw new EOFException("Truncated tar header");
-    }
-    return true;
   }
 }

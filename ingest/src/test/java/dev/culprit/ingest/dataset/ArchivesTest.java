@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,72 @@ class ArchivesTest {
 
     assertThatThrownBy(() -> Archives.extractTarGz(broken, tmp.resolve("out")))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("bad checksum");
+        .hasMessageStartingWith("Cannot extract archive " + broken + ": ")
+        .hasMessageContaining("corrupt tar header (bad checksum)");
+  }
+
+  @Test
+  void namesTheFileOfATruncatedArchive() throws IOException {
+    Path archive = tmp.resolve("whole.tar.gz");
+    try (var tar = new TarGzWriter(archive)) {
+      tar.file("first.csv", bytes("a,b\n1,2\n")).file("second.csv", bytes("y".repeat(50_000)));
+    }
+    byte[] gz = Files.readAllBytes(archive);
+    Path cut = tmp.resolve("cut.tar.gz");
+    Files.write(cut, Arrays.copyOf(gz, gz.length / 2));
+
+    assertThatThrownBy(() -> Archives.extractTarGz(cut, tmp.resolve("out")))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("Cannot extract archive " + cut + ": the archive is truncated");
+  }
+
+  @Test
+  void namesTheFileOfATarCutInsideAnEntryOrAHeader() throws IOException {
+    Path archive = tmp.resolve("whole.tar.gz");
+    try (var tar = new TarGzWriter(archive)) {
+      tar.file("first.csv", bytes("x".repeat(700))).file("second.csv", bytes("y".repeat(700)));
+    }
+    byte[] tar = gunzip(archive);
+    Path inEntry = gzip(tmp.resolve("in-entry.tar.gz"), Arrays.copyOf(tar, 512 + 300));
+    Path inHeader = gzip(tmp.resolve("in-header.tar.gz"), Arrays.copyOf(tar, 3 * 512 + 100));
+
+    assertThatThrownBy(() -> Archives.extractTarGz(inEntry, tmp.resolve("a")))
+        .hasMessage("Cannot extract archive " + inEntry + ": Truncated TAR archive");
+    assertThatThrownBy(() -> Archives.extractTarGz(inHeader, tmp.resolve("b")))
+        .hasMessage(
+            "Cannot extract archive "
+                + inHeader
+                + ": the archive is truncated (tar header cut short after 1 file(s))");
+  }
+
+  @Test
+  void readsLongGnuAndPaxNamesOfEveryLength() throws IOException {
+    Path archive = tmp.resolve("long.tar.gz");
+    String gnu = "rca_data/2023-01-29/metric/" + "a".repeat(180) + "_metric.csv";
+    String pax = "rca_data/2023-01-29/trace/" + "b".repeat(150) + "/" + "c".repeat(150) + ".csv";
+    try (var tar = new TarGzWriter(archive)) {
+      tar.file(gnu, bytes("gnu")).paxFile(pax, bytes("pax"));
+    }
+
+    int files = Archives.extractTarGz(archive, tmp.resolve("out"));
+
+    assertThat(files).isEqualTo(2);
+    assertThat(tmp.resolve("out").resolve(gnu)).hasContent("gnu");
+    assertThat(tmp.resolve("out").resolve(pax)).hasContent("pax");
+    assertThat(tmp.resolve("out/short-name")).doesNotExist();
+  }
+
+  private static byte[] gunzip(Path archive) throws IOException {
+    try (var in = new GZIPInputStream(Files.newInputStream(archive))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static Path gzip(Path target, byte[] data) throws IOException {
+    try (var out = new GZIPOutputStream(Files.newOutputStream(target))) {
+      out.write(data);
+    }
+    return target;
   }
 
   private static byte[] bytes(String s) {

@@ -1,4 +1,4 @@
-package dev.culprit.correlation.incident;
+package dev.culprit.correlation;
 
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Topics;
@@ -25,7 +25,7 @@ final class GraphStoreProcessor extends ContextualProcessor<byte[], byte[], Void
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     super.init(context);
-    store = context.getStateStore(IncidentStage.GRAPH_STORE);
+    store = context.getStateStore(ScopeStage.GRAPH_STORE);
   }
 
   @Override

@@ -1,13 +1,12 @@
-package dev.culprit.correlation.incident;
+package dev.culprit.correlation.suppress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.culprit.correlation.ScopeStage;
 import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.correlation.incident.IncidentConfig;
+import dev.culprit.correlation.incident.IncidentStage;
 import dev.culprit.correlation.rank.EvidenceGraphRanker;
-import dev.culprit.correlation.suppress.AlertFeatures;
-import dev.culprit.correlation.suppress.ModelSource;
-import dev.culprit.correlation.suppress.NoiseModel;
-import dev.culprit.correlation.suppress.SuppressionConfig;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
@@ -31,8 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Suppression in front of the incident stage: what a rule or the noise model holds back is
- * published with its reason, never opens an incident on its own, and still counts inside one.
+ * Suppression in front of the incident stage (scope → suppression → incidents, as in the pipeline):
+ * what a rule or the noise model holds back is published with its reason, never opens an incident
+ * on its own, and still counts inside one.
  */
 class SuppressionStageTest {
   @TempDir Path state;
@@ -234,14 +234,12 @@ class SuppressionStageTest {
       Supplier<NoiseModel> model,
       Consumer<TestInputTopic<String, ScopedEvent>> feeder) {
     StreamsBuilder b = new StreamsBuilder();
-    new IncidentStage(
-            IncidentConfig.defaults(),
-            "default",
-            EvidenceGraphRanker::new,
-            Duration.ofHours(24),
-            config,
-            model)
-        .addTo(b, b.stream("events", Consumed.with(Serdes.String(), ScopedEvent.serde())));
+    var byScope =
+        new ScopeStage("default")
+            .addTo(b, b.stream("events", Consumed.with(Serdes.String(), ScopedEvent.serde())));
+    var decided = new SuppressionStage(config, model).addTo(b, byScope);
+    new IncidentStage(IncidentConfig.defaults(), EvidenceGraphRanker::new, Duration.ofHours(24))
+        .addTo(b, decided);
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "suppression-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:1");
