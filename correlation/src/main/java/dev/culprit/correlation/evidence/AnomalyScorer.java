@@ -31,7 +31,7 @@ public final class AnomalyScorer {
 
   private static final double GAUGE_FLOOR = 1e-3;
   private static final long ADAPT_AFTER_WINDOWS = 30;
-  private static final double FULL_SUPPORT_CALLS = 10;
+  static final double FULL_SUPPORT_CALLS = 10;
   private static final double RARE_TEMPLATE_RATE = 0.1;
   private final EvidenceConfig config;
 

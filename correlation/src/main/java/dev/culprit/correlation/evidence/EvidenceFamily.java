@@ -8,7 +8,8 @@ import java.util.Locale;
  * What a piece of evidence measures, by the detector that found it: latency, errors or resource use
  * in metrics; latency or errors in traces; error lines, expected lines gone missing, or a shift in
  * the mix of other log lines. Two items of one family are two readings of one observation (the p90
- * and p99 of one latency, two slow operations); items of different families are independent lines
+ * and p99 of one latency, two slow operations); the network time of calls into and out of an entity
+ * ({@link NetworkTime}) is a family of its own; items of different families are independent lines
  * of evidence, and a fault usually trips several of them at its own entity while noise trips one.
  */
 public enum EvidenceFamily {
@@ -20,7 +21,8 @@ public enum EvidenceFamily {
   LOG_ERRORS,
   LOG_MISSING,
   LOG_PATTERN,
-  ALERT;
+  ALERT,
+  NETWORK;
 
   /** The family of {@code e}. */
   public static EvidenceFamily of(Evidence e) {
@@ -46,6 +48,9 @@ public enum EvidenceFamily {
 
   /** Trace features are Culprit's own: latencies by operation or overall, else error counts. */
   private static EvidenceFamily trace(String feature) {
+    if (feature.equals(ErrorOriginProcessor.NETWORK_FEATURE)) {
+      return NETWORK;
+    }
     return feature.startsWith(Features.LATENCY_PREFIX) || feature.equals(Features.MEAN_LATENCY)
         ? TRACE_LATENCY
         : TRACE_ERRORS;

@@ -47,6 +47,8 @@ public final class EvidenceStage {
   static final String SPAN_LOG_PROFILES_STORE = "evidence-span-log-profiles-v1";
   static final String ERROR_MINUTES_STORE = "evidence-error-minutes-v1";
   static final String ERROR_BASELINES_STORE = "evidence-error-baselines-v1";
+  static final String EDGE_MINUTES_STORE = "evidence-edge-minutes-v1";
+  static final String EDGE_BASELINES_STORE = "evidence-edge-baselines-v1";
 
   private final EvidenceConfig config;
 
@@ -128,6 +130,14 @@ public final class EvidenceStage {
             Stores.inMemoryKeyValueStore(ERROR_BASELINES_STORE),
             Serdes.String(),
             JsonSerde.of(ErrorOriginProcessor.Rate.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(EDGE_MINUTES_STORE),
+            Serdes.String(),
+            JsonSerde.of(ErrorOriginProcessor.EdgeMinute.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(EDGE_BASELINES_STORE), Serdes.String(), Baseline.serde()));
     KStream<String, TracePart> fromSpans =
         spans
             .filter(
@@ -151,7 +161,9 @@ public final class EvidenceStage {
             TRACE_PARTS_STORE,
             SPAN_LOG_PROFILES_STORE,
             ERROR_MINUTES_STORE,
-            ERROR_BASELINES_STORE);
+            ERROR_BASELINES_STORE,
+            EDGE_MINUTES_STORE,
+            EDGE_BASELINES_STORE);
   }
 
   static ScopedEvent alertEvidence(Alert a) {

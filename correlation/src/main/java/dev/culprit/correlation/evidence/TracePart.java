@@ -15,6 +15,8 @@ import dev.culprit.model.Span;
  * @param errorLog whether this is an error log line
  * @param operation the span's operation (null for log lines)
  * @param template for a log line, its statement ({@link #statement}); null for spans
+ * @param durationMicros a span's duration (0 for log lines, and for parts written before it was
+ *     kept)
  */
 record TracePart(
     String traceId,
@@ -24,9 +26,23 @@ record TracePart(
     long time,
     boolean errorLog,
     String operation,
-    String template) {
+    String template,
+    long durationMicros) {
 
   static final int MAX_STATEMENT = 120;
+
+  /** A part without a duration (log lines, and spans in tests that do not need one). */
+  TracePart(
+      String traceId,
+      String spanId,
+      String parentSpanId,
+      Resource resource,
+      long time,
+      boolean errorLog,
+      String operation,
+      String template) {
+    this(traceId, spanId, parentSpanId, resource, time, errorLog, operation, template, 0);
+  }
 
   static TracePart of(Span s) {
     return new TracePart(
@@ -37,7 +53,8 @@ record TracePart(
         s.time(),
         false,
         s.operation(),
-        null);
+        null,
+        s.durationMicros());
   }
 
   static TracePart of(LogEvent l) {
@@ -49,7 +66,8 @@ record TracePart(
         l.time(),
         LogTemplates.isError(l.severity()),
         null,
-        statement(l.severity(), l.body()));
+        statement(l.severity(), l.body()),
+        0);
   }
 
   /** Whether this is a log line rather than a span. */

@@ -32,9 +32,10 @@ import java.util.Map;
  *       so a noisy latency does not win by sheer numbers; independent lines of evidence at one
  *       candidate, which is how a fault shows (new error lines, errors starting there in traces,
  *       expected lines gone missing), add up.
- *   <li>The graph discounts symptoms: a caller whose callee is anomalous no later than itself, and
- *       a candidate seen only on one node that has evidence of its own, no later than the
- *       candidate's, when several candidates share that node.
+ *   <li>The graph discounts symptoms: a caller whose callee is anomalous no later than itself (in
+ *       more than its smaller share of slow network time between the two), and a candidate seen
+ *       only on one node that has evidence of its own, no later than the candidate's, when several
+ *       candidates share that node.
  * </ol>
  */
 public final class EvidenceGraphRanker implements RootCauseRanker {
@@ -82,10 +83,27 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
     Map<EntityRef, List<Evidence>> groups = Candidates.group(input.evidence(), input.graph());
     Map<EntityRef, Map<String, Double>> usual = Background.usual(input);
     Map<EntityRef, Double> strength = new HashMap<>();
+    Map<EntityRef, Double> beyondNetwork = new HashMap<>();
+    Map<EntityRef, Double> network = new HashMap<>();
     Map<EntityRef, Long> onset = new HashMap<>();
     groups.forEach(
         (c, ev) -> {
-          strength.put(c, strength(ev, usual.getOrDefault(c, Map.of()), input.alertHistory()));
+          Map<String, Double> u = usual.getOrDefault(c, Map.of());
+          strength.put(c, strength(ev, u, input.alertHistory()));
+          List<Evidence> others =
+              ev.stream().filter(e -> EvidenceFamily.of(e) != EvidenceFamily.NETWORK).toList();
+          beyondNetwork.put(
+              c,
+              others.size() == ev.size()
+                  ? strength.get(c)
+                  : strength(others, u, input.alertHistory()));
+          network.put(
+              c,
+              ev.stream()
+                  .filter(e -> EvidenceFamily.of(e) == EvidenceFamily.NETWORK)
+                  .mapToDouble(Evidence::score)
+                  .max()
+                  .orElse(0));
           onset.put(c, ev.stream().mapToLong(Evidence::onset).min().orElse(Long.MAX_VALUE));
         });
     Map<EntityRef, EntityRef> host = new HashMap<>();
@@ -109,6 +127,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
         Double calleeStrength = strength.get(callee);
         if (calleeStrength != null
             && calleeStrength > 0
+            && explains(callee, c, beyondNetwork, network)
             && onset.get(callee) <= onset.get(c) + ONSET_TOLERANCE_MILLIS) {
           cause = callee;
           break;
@@ -160,6 +179,21 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
               explain(r.entity(), ev, r.blamed())));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Whether the callee's trouble can explain the caller's. Slow network time between two services
+   * is blamed on both ends ({@code NetworkTime}), the larger share on the end whose every call is
+   * slow; a callee whose only trouble is its smaller share of the caller's slow calls is where the
+   * caller's network trouble shows, not its cause.
+   */
+  private static boolean explains(
+      EntityRef callee,
+      EntityRef caller,
+      Map<EntityRef, Double> beyondNetwork,
+      Map<EntityRef, Double> network) {
+    return beyondNetwork.get(callee) > 0
+        || network.get(callee) >= network.getOrDefault(caller, 0.0);
   }
 
   /**

@@ -49,6 +49,8 @@ class EvidenceFamilyTest {
         .isEqualTo(EvidenceFamily.TRACE_ERRORS);
     assertThat(family(SignalType.TRACE, "errors of GET /cart"))
         .isEqualTo(EvidenceFamily.TRACE_ERRORS);
+    assertThat(family(SignalType.TRACE, ErrorOriginProcessor.NETWORK_FEATURE))
+        .isEqualTo(EvidenceFamily.NETWORK);
   }
 
   @Test

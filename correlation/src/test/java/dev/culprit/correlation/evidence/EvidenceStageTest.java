@@ -163,6 +163,52 @@ class EvidenceStageTest {
   }
 
   @Test
+  void callsIntoAServiceWhoseNetworkIsSlowBlameItNotItsCaller() {
+    Resource web = new Resource("web", "web-1", "n1");
+    Resource cart = new Resource("cart", "cart-1", "n2");
+    Resource ads = new Resource("ads", "ads-1", "n3");
+    // web calls cart and ads five times a minute; from minute 20 every call to cart spends 50 ms
+    // more between the two sides, while cart itself serves as fast as ever
+    List<Evidence> evidence =
+        run(
+            (metrics, logs, spans, alerts) -> {
+              for (int m = 0; m < 24; m++) {
+                for (int i = 0; i < 5; i++) {
+                  long t = m * MIN + i * 1_000;
+                  String trace = "n" + m + "-" + i;
+                  long delay = m >= 20 ? 50_000 : (i % 3) * 100;
+                  spans.pipeInput("k", timed(web, t, trace, "r", null, 20_000 + delay), at(t));
+                  spans.pipeInput("k", timed(web, t, trace, "c", "r", 5_000 + delay), at(t));
+                  spans.pipeInput("k", timed(cart, t + 1, trace, "cs", "c", 4_000), at(t + 1));
+                  spans.pipeInput("k", timed(web, t, trace, "a", "r", 3_000 + i * 10), at(t));
+                  spans.pipeInput("k", timed(ads, t + 1, trace, "as", "a", 2_000), at(t + 1));
+                }
+              }
+            });
+    List<Evidence> network =
+        evidence.stream()
+            .filter(e -> e.feature().equals(ErrorOriginProcessor.NETWORK_FEATURE))
+            .toList();
+    assertThat(network).extracting(e -> e.resource().service()).contains("cart");
+    assertThat(network).extracting(e -> e.resource().service()).doesNotContain("ads");
+    Evidence atCart =
+        network.stream().filter(e -> e.resource().service().equals("cart")).findFirst().get();
+    assertThat(atCart.onset()).isEqualTo(20 * MIN);
+    assertThat(atCart.value()).isCloseTo(51.0, org.assertj.core.data.Offset.offset(0.5));
+    assertThat(atCart.detail()).contains("web -> cart", "100% of the call edges cart");
+    // web's one slow edge of two gives it the smaller share of the blame
+    network.stream()
+        .filter(e -> e.resource().service().equals("web") && e.time() == atCart.time())
+        .forEach(e -> assertThat(e.score()).isLessThan(atCart.score()));
+  }
+
+  private static Span timed(
+      Resource r, long t, String trace, String id, String parent, long micros) {
+    return new Span(
+        r, t, trace, id, parent, "op " + id, micros, Span.SpanKind.INTERNAL, false, null);
+  }
+
+  @Test
   void anErringServiceThatCallsNoOtherErringServiceIsAnOrigin() {
     Resource web = new Resource("web", "web-1", "n1");
     Resource a = new Resource("a", "a-1", "n1");

@@ -154,6 +154,45 @@ class EvidenceGraphRankerTest {
     assertThat(ranking.get(1).explanation()).contains("inherit trouble from db");
   }
 
+  @Test
+  void aCalleeIsNotTheCauseOfItsCallersSlowNetworkWhenItHasOnlyTheSmallerShareOfIt() {
+    EntityGraph graph =
+        EntityGraph.of(
+            List.of(
+                new GraphEdge(
+                    EntityRef.service("recommend"),
+                    EntityRef.service("catalog"),
+                    GraphEdge.Kind.CALLS,
+                    10,
+                    0,
+                    0,
+                    T,
+                    false)));
+    String network = "network time of its calls (by trace)";
+    // recommend's every call edge is slow and catalog's other callers are fine: the larger share of
+    // the slow edge went to recommend, the smaller to catalog
+    List<Evidence> ev =
+        List.of(
+            of(Resource.ofService("recommend"), SignalType.TRACE, network, 500),
+            of(Resource.ofService("catalog"), SignalType.TRACE, network, 250));
+    List<RootCause> ranking = rank(ev, graph, AlertHistory.none());
+    assertThat(ranking).extracting(RootCause::entity).containsExactly("recommend", "catalog");
+    assertThat(ranking.get(0).explanation()).doesNotContain("inherit");
+    assertThat(ranking.get(0).score())
+        .isCloseTo(
+            EvidenceGraphRanker.strength(ev.subList(0, 1), Map.of(), AlertHistory.none()),
+            org.assertj.core.data.Offset.offset(1e-3));
+    // a callee whose network is where the trouble is (it has the larger share) explains its caller
+    List<Evidence> delayedCallee =
+        List.of(
+            of(Resource.ofService("recommend"), SignalType.TRACE, network, 250),
+            of(Resource.ofService("recommend"), SignalType.TRACE, "latency of GetProduct", 250),
+            of(Resource.ofService("catalog"), SignalType.TRACE, network, 500));
+    List<RootCause> delayed = rank(delayedCallee, graph, AlertHistory.none());
+    assertThat(delayed).extracting(RootCause::entity).containsExactly("catalog", "recommend");
+    assertThat(delayed.get(1).explanation()).contains("inherit trouble from catalog");
+  }
+
   private static Evidence of(Resource r, SignalType signal, String feature, double score) {
     return new Evidence(r, signal, feature, score, 1, 0, Evidence.Direction.UP, T, T, feature);
   }

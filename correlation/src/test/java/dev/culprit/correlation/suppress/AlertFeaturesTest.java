@@ -21,7 +21,7 @@ class AlertFeaturesTest {
 
   @Test
   void oneHotFeaturesComeFirstAndNoneNamesAServiceOrMetric() {
-    assertThat(NAMES).hasSize(9 + 3 + 3 + 10).doesNotHaveDuplicates();
+    assertThat(NAMES).hasSize(10 + 3 + 3 + 10).doesNotHaveDuplicates();
     for (int i = 0; i < NAMES.size(); i++) {
       assertThat(AlertFeatures.categorical(i))
           .as(NAMES.get(i))
