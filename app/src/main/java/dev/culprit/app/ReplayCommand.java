@@ -114,6 +114,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin SuppressionOptions suppression = new SuppressionOptions();
 
+  @Mixin OpeningOptions opening = new OpeningOptions();
+
   @Mixin MappingOptions mapping = new MappingOptions();
 
   @Option(
@@ -144,7 +146,9 @@ final class ReplayCommand implements Callable<Integer> {
     notify.validate(spec.commandLine());
     SuppressionOptions.Choice held = suppression.choice(spec.commandLine());
     PipelineConfig config =
-        PipelineConfig.defaults().withRanker(ranker).withSuppression(held.config());
+        opening.apply(
+            spec.commandLine(),
+            PipelineConfig.defaults().withRanker(ranker).withSuppression(held.config()));
     Dataset ds = openDataset();
     PrintWriter err = spec.commandLine().getErr();
     Replay replay =

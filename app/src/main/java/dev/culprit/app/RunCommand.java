@@ -127,6 +127,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin SuppressionOptions suppression = new SuppressionOptions();
 
+  @Mixin OpeningOptions opening = new OpeningOptions();
+
   @Mixin NotifyOptions notify = new NotifyOptions();
 
   @Override
@@ -161,7 +163,8 @@ final class RunCommand implements Callable<Integer> {
                     topology == null ? List.of() : DeclaredTopology.read(topology),
                     EventTimeRule.live(Clock.systemUTC(), maxEventLead),
                     links),
-                PipelineConfig.defaults().withSuppression(held));
+                opening.apply(
+                    spec.commandLine(), PipelineConfig.defaults().withSuppression(held)));
         IncidentConsumer incidents =
             new IncidentConsumer(bootstrapServers, applicationId + "-console");
         IncidentNotifier notifier =

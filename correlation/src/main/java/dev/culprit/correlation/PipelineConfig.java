@@ -58,6 +58,10 @@ public record PipelineConfig(
     return new PipelineConfig(evidence, incidents, graph, scope, name, suppression);
   }
 
+  public PipelineConfig withIncidents(IncidentConfig i) {
+    return new PipelineConfig(evidence, i, graph, scope, ranker, suppression);
+  }
+
   public PipelineConfig withSuppression(SuppressionConfig s) {
     return new PipelineConfig(evidence, incidents, graph, scope, ranker, s);
   }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param alertHistory how long rankers remember in which minutes each alert fired, to tell rare
  *     alerts from ones that fire all the time, and how long the stage remembers how far each metric
  *     jumped, to tell jumps of a new size from ones that recur (see {@code MetricRecurrence})
+ * @param opening what must agree, beyond the level, before an incident opens
  */
 public record IncidentConfig(
     Duration window,
@@ -29,7 +30,8 @@ public record IncidentConfig(
     Duration retention,
     Duration triggerHorizon,
     Duration background,
-    Duration alertHistory) {
+    Duration alertHistory,
+    OpeningPolicy opening) {
 
   public IncidentConfig {
     Objects.requireNonNull(window, "window");
@@ -39,6 +41,7 @@ public record IncidentConfig(
     Objects.requireNonNull(triggerHorizon, "triggerHorizon");
     Objects.requireNonNull(background, "background");
     Objects.requireNonNull(alertHistory, "alertHistory");
+    opening = opening == null ? OpeningPolicy.levelOnly() : opening;
     if (alertHistory.toMinutes() < 1) {
       throw new IllegalArgumentException("Invalid alertHistory: under a minute");
     }
@@ -62,6 +65,22 @@ public record IncidentConfig(
         Duration.ofMinutes(60),
         Duration.ofMinutes(5),
         Duration.ofMinutes(30),
-        Duration.ofHours(4));
+        Duration.ofHours(4),
+        OpeningPolicy.levelOnly());
+  }
+
+  /** These settings with {@code policy} deciding what must agree before an incident opens. */
+  public IncidentConfig withOpening(OpeningPolicy policy) {
+    return new IncidentConfig(
+        window,
+        openLevel,
+        sustainLevel,
+        quietPeriod,
+        lookback,
+        retention,
+        triggerHorizon,
+        background,
+        alertHistory,
+        policy);
   }
 }

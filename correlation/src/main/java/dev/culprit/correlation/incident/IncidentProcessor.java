@@ -109,8 +109,8 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     latest.addAll(st.late());
     // suppressed items may be evidence in an incident, but never open or sustain one
     latest.removeIf(Evidence::suppressed);
-    Map<EntityRef, Double> excess =
-        Excess.byCandidate(input(scope, latest, now - window + 1, now, graph, List.of()));
+    RankingInput current = input(scope, latest, now - window + 1, now, graph, List.of());
+    Map<EntityRef, Double> excess = Excess.byCandidate(current);
     Map.Entry<EntityRef, Double> hottest =
         excess.entrySet().stream()
             .max(
@@ -118,14 +118,20 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
                     .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
             .orElse(null);
     double level = hottest == null ? 0 : hottest.getValue();
+    boolean opens =
+        level >= config.openLevel()
+            && config
+                .opening()
+                .admits(
+                    Excess.evidenceByCandidate(current).getOrDefault(hottest.getKey(), List.of()));
     OpenIncident open = st.open();
     long opened = st.opened();
-    if (open != null && level >= config.openLevel() && isNewHotspot(open, hottest.getKey(), now)) {
+    if (open != null && opens && isNewHotspot(open, hottest.getKey(), now)) {
       resolve(
           scope, open, now, graph, past, "superseded: a new hotspot at " + hottest.getKey().name());
       open = null;
     }
-    if (open == null && level >= config.openLevel()) {
+    if (open == null && opens) {
       opened++;
       long start = now - window;
       open = new OpenIncident(IncidentIds.of(scope, start, opened), 0, start, now, List.of());

@@ -36,6 +36,11 @@ public final class Excess {
         AlertHistory.ANY_ENTITY.equals(entity) ? 0 : history.minutesFiring(entity, feature);
   }
 
+  /** The evidence of each candidate, as the ranker groups it. */
+  public static Map<EntityRef, List<Evidence>> evidenceByCandidate(RankingInput input) {
+    return Candidates.group(input.evidence(), input.graph());
+  }
+
   /** The largest excess of any candidate, 0 when there is no evidence. */
   public static double max(RankingInput input) {
     return byCandidate(input).values().stream().mapToDouble(Double::doubleValue).max().orElse(0);

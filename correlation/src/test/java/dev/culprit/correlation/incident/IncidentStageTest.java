@@ -61,6 +61,30 @@ class IncidentStageTest {
   }
 
   @Test
+  void anOpeningPolicyOfTwoFamiliesWaitsForASecondKindOfTrouble() {
+    Feeder feeder =
+        events -> {
+          tick(events, T);
+          // two readings of one kind of trouble (resource metrics) at cart
+          evidence(events, "cart", "cpu", 30, T + MIN);
+          evidence(events, "cart", "memory", 30, T + MIN);
+          tick(events, T + MIN);
+          // then error lines as well
+          evidence(events, "cart", "cpu", 30, T + 2 * MIN);
+          logEvidence(events, "cart", 30, T + 2 * MIN);
+          tick(events, T + 2 * MIN);
+        };
+    assertThat(run(feeder)).first().extracting(Incident::openedAt).isEqualTo(T);
+    List<Incident> policed =
+        run(feeder, IncidentConfig.defaults().withOpening(new OpeningPolicy(1, 2)));
+    assertThat(policed).isNotEmpty();
+    assertThat(policed.get(0).openedAt()).isEqualTo(T + MIN);
+    assertThat(policed.get(0).rootCauses().get(0).entity()).isEqualTo("cart");
+    assertThat(run(feeder, IncidentConfig.defaults().withOpening(new OpeningPolicy(3, 1))))
+        .isEmpty();
+  }
+
+  @Test
   void aTriggerRanksTheEvidenceAroundItsMomentOnceTheHorizonHasPassed() {
     List<Incident> out =
         run(
@@ -230,13 +254,17 @@ class IncidentStageTest {
   }
 
   private List<Incident> run(Feeder feeder) {
+    return run(feeder, IncidentConfig.defaults());
+  }
+
+  private List<Incident> run(Feeder feeder, IncidentConfig config) {
     StreamsBuilder b = new StreamsBuilder();
     var byScope =
         new ScopeStage("default")
             .addTo(b, b.stream("events", Consumed.with(Serdes.String(), ScopedEvent.serde())));
     var decided =
         new SuppressionStage(SuppressionConfig.defaults(), ModelSource.none()).addTo(b, byScope);
-    new IncidentStage(IncidentConfig.defaults(), EvidenceGraphRanker::new).addTo(b, decided);
+    new IncidentStage(config, EvidenceGraphRanker::new).addTo(b, decided);
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "incident-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:1");
