@@ -12,9 +12,12 @@ import java.util.List;
  * block ({@link #data}) that no browser executes, read by the page's script file.
  */
 public final class Html {
-  /** The policy of served pages: scripts, styles and images from the server only. */
+  /**
+   * The policy of served pages: scripts from the server's files only (no inline script), styles
+   * from its stylesheet plus the inline styles ECharts sets on the elements it draws.
+   */
   static final String CSP =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
           + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private Html() {}

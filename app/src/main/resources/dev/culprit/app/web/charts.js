@@ -72,6 +72,7 @@
     });
     el.dataset.nodes = String(nodes.length);
     el.dataset.candidates = g.nodes.filter(function (n) { return n.rank > 0; })
+      .sort(function (a, b) { return a.rank - b.rank; })
       .map(function (n) { return n.id; }).join(' ');
     window.addEventListener('resize', function () { chart.resize(); });
     return chart;

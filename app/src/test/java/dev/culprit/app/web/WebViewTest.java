@@ -71,7 +71,7 @@ class WebViewTest {
     assertThat(all.statusCode()).isEqualTo(200);
     assertThat(all.headers().firstValue("Content-Security-Policy"))
         .hasValueSatisfying(
-            csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe"));
+            csp -> assertThat(csp).contains("default-src 'none'; script-src 'self';"));
     assertThat(all.body())
         .contains("data-id=\"inc-1\"", "data-id=\"inc-2\"")
         .contains("service:cart&lt;script&gt;window.pwned=1&lt;/script&gt;")
