@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Replays every labelled dataset under ../shared/datasets with Culprit's ranker, with the baseline
 # rankers and with one signal type left out at a time, writes each JSON report to an output
-# directory and prints markdown tables of the results. Builds the jar first when it is missing or
-# older than the sources.
+# directory with an HTML page of each (NAME.html, to open in a browser) and prints markdown tables
+# of the results. Builds the jar first when it is missing or older than the sources.
 #
 #   scripts/evaluate.sh [--out DIR] [--datasets DIR] [--only SUBSTRING] [--tables-only]
 #
@@ -55,14 +55,15 @@ build_if_stale() {
   touch "$JAR"
 }
 
-# replay NAME FORMAT PATH ARGS...: one replay, its report in $OUT/NAME.json, its table in NAME.txt.
+# replay NAME FORMAT PATH ARGS...: one replay, its report in $OUT/NAME.json (and as a page in
+# NAME.html), its table in NAME.txt.
 replay() {
   local name="$1" format="$2" path="$3"
   shift 3
   echo "evaluate: $name ($*)" >&2
   "$JAVA_HOME/bin/java" "${JAVA_OPTIONS[@]}" --enable-native-access=ALL-UNNAMED \
     --sun-misc-unsafe-memory-access=allow -jar "$JAR" replay --dataset "$format" \
-    --path "$path" --report "$OUT/$name.json" --quiet "$@" > "$OUT/$name.txt" 2> "$OUT/$name.log"
+    --path "$path" --report "$OUT/$name.json" --html "$OUT/$name.html" --quiet "$@" > "$OUT/$name.txt" 2> "$OUT/$name.log"
 }
 
 # The configurations: the default ranker in both protocols, the baselines in both protocols, and

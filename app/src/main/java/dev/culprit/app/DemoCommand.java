@@ -123,7 +123,14 @@ final class DemoCommand implements Callable<Integer> {
               new KafkaRawSink(broker.bootstrapServers(), MAX_BODY_BYTES, HTTP_WRITE_TIMEOUT);
           KafkaFeedbackSink feedback =
               new KafkaFeedbackSink(broker.bootstrapServers(), HTTP_WRITE_TIMEOUT);
-          IngestServer http = startHttp(sink, feedback, err);
+          LivePipeline.WebPages web =
+              httpPort < 0
+                  ? null
+                  : LivePipeline.webPages(
+                      broker.bootstrapServers(),
+                      httpConfig(),
+                      notify.links(spec.commandLine(), null));
+          IngestServer http = startHttp(sink, feedback, web, err);
           IncidentNotifier notifier =
               notify.any()
                   ? IncidentNotifier.start(
@@ -153,21 +160,28 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private IngestServer startHttp(KafkaRawSink sink, KafkaFeedbackSink feedback, PrintWriter err) {
+  private IngestServer.Config httpConfig() {
+    return new IngestServer.Config(Math.max(0, httpPort), null, MAX_BODY_BYTES, HTTP_WRITE_TIMEOUT);
+  }
+
+  private IngestServer startHttp(
+      KafkaRawSink sink, KafkaFeedbackSink feedback, LivePipeline.WebPages web, PrintWriter err) {
     if (httpPort < 0) {
       return null;
     }
     try {
       IngestServer s =
           LivePipeline.startHttp(
-              new IngestServer.Config(httpPort, null, MAX_BODY_BYTES, HTTP_WRITE_TIMEOUT),
+              httpConfig(),
               sink,
               feedback,
               EntityMapping.defaults(),
-              notify.links(spec.commandLine(), null));
+              notify.links(spec.commandLine(), null),
+              web.view());
       err.printf(
           "HTTP receivers on port %d (POST /api/v1/alerts, /v1/traces, ..., /api/feedback)%n",
           s.port());
+      err.printf("incidents at http://localhost:%d/incidents%n", s.port());
       return s;
     } catch (java.io.IOException e) {
       err.printf("HTTP receivers not started: port %d: %s%n", httpPort, e.getMessage());

@@ -46,8 +46,9 @@ final class NotifyOptions {
       names = "--feedback-url",
       paramLabel = "URL",
       description =
-          "Where people reach Culprit's feedback pages from chat (e.g. https://culprit.example"
-              + ".com); messages then carry false-positive and confirm-root-cause links.")
+          "Where people reach Culprit's web and feedback pages from chat (e.g. https://culprit.example"
+              + ".com); messages then carry a link to the incident page and false-positive and"
+              + " confirm-root-cause links.")
   String feedbackUrl;
 
   @Option(

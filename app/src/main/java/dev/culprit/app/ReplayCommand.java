@@ -10,6 +10,8 @@ import dev.culprit.app.replay.Replay;
 import dev.culprit.app.replay.ReplayReport;
 import dev.culprit.app.replay.ReportTable;
 import dev.culprit.app.run.LivePipeline;
+import dev.culprit.app.web.RankHistory;
+import dev.culprit.app.web.ReportPage;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.Rankers;
@@ -56,6 +58,14 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--report", description = "Write the JSON report to this file.")
   Path report;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Write the report as one self-contained HTML page (accuracy, per-kind bars, per fault"
+              + " its start, its incident's opening and the rank of the truth over time).")
+  Path html;
 
   @Option(
       names = "--triggered",
@@ -175,6 +185,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     ProgressBar bar = new ProgressBar(err, quiet);
     ReplayReport result;
+    RankHistory history = new RankHistory();
     LocalNotifier notifier =
         notify.any()
             ? LocalNotifier.start(
@@ -195,6 +206,9 @@ final class ReplayCommand implements Callable<Integer> {
               driver,
               bar::update,
               incident -> {
+                if (html != null) {
+                  history.accept(incident);
+                }
                 if (notifier != null) {
                   notifier.accept(incident);
                 }
@@ -226,6 +240,10 @@ final class ReplayCommand implements Callable<Integer> {
     if (report != null) {
       Json.mapper().writerWithDefaultPrettyPrinter().writeValue(report.toFile(), result);
       out.println("report written to " + report);
+    }
+    if (html != null) {
+      ReportPage.write(result, history, html);
+      out.println("HTML report written to " + html);
     }
     out.flush();
     return 0;

@@ -178,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .printf(
-              "culprit running on %s; HTTP receivers on %s:%d%n",
+              "culprit running on %s; HTTP receivers and web pages (/incidents) on %s:%d%n",
               bootstrapServers, httpBind, runner.httpPort());
       while (stopped.getCount() > 0 && runner.failure() == null) {
         incidents

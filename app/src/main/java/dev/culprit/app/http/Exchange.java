@@ -1,6 +1,8 @@
 package dev.culprit.app.http;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -76,6 +78,55 @@ public final class Exchange {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  /**
+   * Starts an answer of {@code status} whose body is written as it is made (server-sent events):
+   * each {@link OutputStream#flush()} sends what was written, blocking until it is sent, and {@link
+   * OutputStream#close()} ends the answer and completes the exchange. A write fails with an {@link
+   * IOException} once the client has gone away.
+   */
+  public OutputStream stream(int status, String contentType) {
+    if (sent) {
+      throw new IllegalStateException("already answered " + method() + " " + path());
+    }
+    sent = true;
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    OutputStream out = Content.Sink.asOutputStream(response);
+    return new OutputStream() {
+      private boolean closed;
+
+      @Override
+      public void write(int b) throws IOException {
+        out.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        out.flush();
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        try {
+          out.close();
+          callback.succeeded();
+        } catch (IOException | RuntimeException e) {
+          callback.failed(e);
+          throw e;
+        }
+      }
+    };
   }
 
   /** Whether an answer was sent. */

@@ -207,7 +207,7 @@ public final class FeedbackRoutes {
   }
 
   /** The fields of a query string or URL-encoded form (first value of each name). */
-  static Map<String, String> form(String raw) {
+  public static Map<String, String> form(String raw) {
     Map<String, String> fields = new HashMap<>();
     if (raw == null) {
       return fields;

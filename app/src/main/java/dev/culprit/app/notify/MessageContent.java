@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * @param updated when this version was recorded, ISO-8601 UTC
  * @param change what changed, for updates; empty otherwise
  * @param links trace ids and http(s) URLs found in evidence details, deduplicated, at most five
- * @param actions feedback links; empty when the notification has no feedback base URL
+ * @param actions the link to the incident's web page, then the feedback links; empty when the
+ *     notification has no feedback base URL
  */
 public record MessageContent(
     Severity severity,
@@ -73,6 +74,16 @@ public record MessageContent(
     causes = List.copyOf(causes);
     links = List.copyOf(links);
     actions = List.copyOf(actions);
+  }
+
+  /** The link to the incident's web page, or null without a base URL. */
+  public String pageUrl() {
+    return actions.isEmpty() ? null : actions.getFirst().url();
+  }
+
+  /** The feedback links: the actions after the incident page's. */
+  public List<Action> feedbackActions() {
+    return actions.isEmpty() ? List.of() : actions.subList(1, actions.size());
   }
 
   /** How urgent an incident is. */
@@ -178,7 +189,7 @@ public record MessageContent(
   }
 
   /** The severity of {@code i}, by the rule in the type's Javadoc. */
-  static Severity severity(Incident i) {
+  public static Severity severity(Incident i) {
     List<Evidence> live = allEvidence(i).filter(e -> !e.suppressed()).toList();
     boolean critical =
         live.stream().anyMatch(e -> EvidenceStage.alertSeverity(e) == Alert.Severity.CRITICAL);
@@ -307,11 +318,15 @@ public record MessageContent(
     if (base == null || base.isBlank()) {
       return List.of();
     }
-    String root = base.strip().replaceAll("/+$", "") + "/feedback?incident=" + encode(id);
+    String server = base.strip().replaceAll("/+$", "");
+    String root = server + "/feedback?incident=" + encode(id);
+    String page = server + "/incident?id=" + encode(id);
     if (proof != null) {
       root += "&" + proof;
+      page += "&" + proof;
     }
     List<Action> out = new ArrayList<>();
+    out.add(new Action("Open incident", page));
     out.add(new Action("False positive", root + "&action=false-positive"));
     for (Cause c : causes) {
       out.add(

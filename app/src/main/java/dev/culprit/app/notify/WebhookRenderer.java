@@ -21,6 +21,7 @@ import java.util.Locale;
  *                  "moreEvidence"}],
  *  "moreRootCauses",
  *  "links": [{"url", "traceId"}],
+ *  "page": the incident's web page or null,
  *  "feedback": {"falsePositive": url, "rootCause": [{"entity", "url"}]} or null,
  *  "idempotencyKey"}
  * }</pre>
@@ -61,14 +62,15 @@ public final class WebhookRenderer implements Renderer {
     for (Link l : c.links()) {
       links.addObject().put("url", l.url()).put("traceId", l.traceId());
     }
-    if (c.actions().isEmpty()) {
+    root.put("page", c.pageUrl());
+    if (c.feedbackActions().isEmpty()) {
       root.putNull("feedback");
     } else {
       ObjectNode feedback = root.putObject("feedback");
-      feedback.put("falsePositive", c.actions().getFirst().url());
+      feedback.put("falsePositive", c.feedbackActions().getFirst().url());
       ArrayNode confirm = feedback.putArray("rootCause");
-      for (int i = 1; i < c.actions().size(); i++) {
-        Action a = c.actions().get(i);
+      for (int i = 1; i < c.feedbackActions().size(); i++) {
+        Action a = c.feedbackActions().get(i);
         confirm.addObject().put("entity", c.causes().get(i - 1).entity()).put("url", a.url());
       }
     }

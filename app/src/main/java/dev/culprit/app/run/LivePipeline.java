@@ -2,6 +2,7 @@ package dev.culprit.app.run;
 
 import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.feedback.FeedbackSink;
+import dev.culprit.app.http.Endpoint;
 import dev.culprit.app.http.FeedbackRoutes;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
@@ -9,6 +10,10 @@ import dev.culprit.app.http.OtlpReplies;
 import dev.culprit.app.http.RawSink;
 import dev.culprit.app.http.Route;
 import dev.culprit.app.kafka.KafkaTopics;
+import dev.culprit.app.web.GraphView;
+import dev.culprit.app.web.IncidentBoard;
+import dev.culprit.app.web.WebFeed;
+import dev.culprit.app.web.WebView;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.rank.RootCauseRanker;
@@ -33,7 +38,10 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
-/** The live pipeline: raw topics normalised, then the Culprit stages; and its HTTP routes. */
+/**
+ * The live pipeline: raw topics normalised, then the Culprit stages; and its HTTP routes and web
+ * pages.
+ */
 public final class LivePipeline {
   private LivePipeline() {}
 
@@ -164,9 +172,56 @@ public final class LivePipeline {
       EntityMapping mapping,
       FeedbackLinks links)
       throws IOException {
+    return startHttp(config, sink, feedback, mapping, links, null);
+  }
+
+  /**
+   * Starts the HTTP receivers and the feedback endpoints as {@link #startHttp(IngestServer.Config,
+   * RawSink, FeedbackSink, EntityMapping, FeedbackLinks)} does, and the pages of {@code web} (null
+   * for none) on the same port.
+   */
+  public static IngestServer startHttp(
+      IngestServer.Config config,
+      RawSink sink,
+      FeedbackSink feedback,
+      EntityMapping mapping,
+      FeedbackLinks links,
+      WebView web)
+      throws IOException {
     FeedbackRoutes feedbackRoutes =
         new FeedbackRoutes(
             feedback, Clock.systemUTC(), config.writeTimeout(), config.bearerToken(), links);
-    return IngestServer.start(config, routes(mapping), sink, feedbackRoutes.endpoints());
+    List<Endpoint> endpoints = new ArrayList<>(feedbackRoutes.endpoints());
+    if (web != null) {
+      endpoints.addAll(web.endpoints());
+    }
+    return IngestServer.start(config, routes(mapping), sink, endpoints);
+  }
+
+  /**
+   * The web pages of a server with {@code config}, reading {@code culprit.incidents} and {@code
+   * culprit.graph.checked} of {@code bootstrapServers} into memory; closing it stops the reading.
+   */
+  public static WebPages webPages(
+      String bootstrapServers, IngestServer.Config config, FeedbackLinks links) {
+    IncidentBoard board = new IncidentBoard();
+    GraphView graph = new GraphView();
+    WebFeed feed = WebFeed.start(bootstrapServers, board, graph);
+    return new WebPages(new WebView(board, graph, config.bearerToken(), links), feed, board);
+  }
+
+  /**
+   * The web pages and the feed that keeps them current.
+   *
+   * @param view the pages to serve
+   * @param feed what reads the topics into them
+   * @param board the incidents they show
+   */
+  public record WebPages(WebView view, WebFeed feed, IncidentBoard board) implements AutoCloseable {
+    @Override
+    public void close() {
+      view.close();
+      feed.close();
+    }
   }
 }

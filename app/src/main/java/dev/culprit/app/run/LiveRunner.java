@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Culprit running live against a Kafka cluster: creates the topics it needs, runs the normalising
- * stage and the pipeline as one Kafka Streams application, and serves the HTTP receivers and the
- * feedback endpoints.
+ * stage and the pipeline as one Kafka Streams application, and serves the HTTP receivers, the
+ * feedback endpoints and the web pages.
  */
 public final class LiveRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveRunner.class);
@@ -95,14 +95,20 @@ public final class LiveRunner implements AutoCloseable {
   private final KafkaRawSink sink;
   private final KafkaFeedbackSink feedback;
   private final IngestServer server;
+  private final LivePipeline.WebPages web;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
   private LiveRunner(
-      KafkaStreams streams, KafkaRawSink sink, KafkaFeedbackSink feedback, IngestServer server) {
+      KafkaStreams streams,
+      KafkaRawSink sink,
+      KafkaFeedbackSink feedback,
+      IngestServer server,
+      LivePipeline.WebPages web) {
     this.streams = streams;
     this.sink = sink;
     this.feedback = feedback;
     this.server = server;
+    this.web = web;
   }
 
   /** Creates the topics, starts the pipeline and the HTTP receivers. */
@@ -124,20 +130,26 @@ public final class LiveRunner implements AutoCloseable {
             ? null
             : new KafkaFeedbackSink(s.bootstrapServers(), s.http().writeTimeout());
     IngestServer server = null;
+    LivePipeline.WebPages web = null;
     try {
-      server =
-          s.http() == null
-              ? null
-              : LivePipeline.startHttp(s.http(), sink, feedback, s.mapping(), s.feedbackLinks());
+      if (s.http() != null) {
+        web = LivePipeline.webPages(s.bootstrapServers(), s.http(), s.feedbackLinks());
+        server =
+            LivePipeline.startHttp(
+                s.http(), sink, feedback, s.mapping(), s.feedbackLinks(), web.view());
+      }
     } catch (IOException | RuntimeException e) {
       streams.close();
+      if (web != null) {
+        web.close();
+      }
       if (sink != null) {
         sink.close();
         feedback.close();
       }
       throw e;
     }
-    LiveRunner runner = new LiveRunner(streams, sink, feedback, server);
+    LiveRunner runner = new LiveRunner(streams, sink, feedback, server, web);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("The pipeline failed", e);
@@ -191,6 +203,9 @@ public final class LiveRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    if (web != null) {
+      web.close();
+    }
     if (server != null) {
       server.close();
     }

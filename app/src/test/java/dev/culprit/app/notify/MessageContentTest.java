@@ -196,6 +196,7 @@ class MessageContentTest {
 
     assertThat(actions)
         .containsExactly(
+            new MessageContent.Action("Open incident", BASE + "/incident?id=inc%201%262"),
             new MessageContent.Action(
                 "False positive", BASE + "/feedback?incident=inc%201%262&action=false-positive"),
             new MessageContent.Action(

@@ -37,9 +37,11 @@ class RenderersTest {
             "<https://runbooks.example.com/latency?svc=ts-route-service&amp;env=prod|"
                 + "runbooks.example.com/latency>");
     JsonNode buttons = blocks.get(7).path("elements");
-    assertThat(buttons).hasSize(4);
-    assertThat(buttons.get(0).path("text").path("text").asText()).isEqualTo("False positive");
-    assertThat(buttons.get(1).path("url").asText())
+    assertThat(buttons).hasSize(5);
+    assertThat(buttons.get(0).path("text").path("text").asText()).isEqualTo("Open incident");
+    assertThat(buttons.get(0).path("url").asText()).isEqualTo(BASE + "/incident?id=inc-7f3a");
+    assertThat(buttons.get(1).path("text").path("text").asText()).isEqualTo("False positive");
+    assertThat(buttons.get(2).path("url").asText())
         .isEqualTo(BASE + "/feedback?incident=inc-7f3a&action=root-cause&entity=ts-route-service");
     assertThat(root.path("text").asText()).contains("top cause: ts-route-service (0.87)");
   }
@@ -88,8 +90,10 @@ class RenderersTest {
     assertThat(body.get(0).path("color").asText()).isEqualTo("Attention");
     assertThat(body.get(1).path("type").asText()).isEqualTo("FactSet");
     assertThat(body.toString()).contains("**#1 ts-route-service** (service) · score 0.87");
-    assertThat(card.path("actions")).hasSize(4);
+    assertThat(card.path("actions")).hasSize(5);
     assertThat(card.path("actions").get(0).path("url").asText())
+        .isEqualTo(BASE + "/incident?id=inc-7f3a");
+    assertThat(card.path("actions").get(1).path("url").asText())
         .isEqualTo(BASE + "/feedback?incident=inc-7f3a&action=false-positive");
   }
 
@@ -129,6 +133,7 @@ class RenderersTest {
     assertThat(w.path("links")).hasSize(4);
     assertThat(w.path("feedback").path("rootCause").get(2).path("entity").asText())
         .isEqualTo("ts-route-service-5d9c");
+    assertThat(w.path("page").asText()).isEqualTo(BASE + "/incident?id=inc-7f3a");
     assertThat(w.path("idempotencyKey").asText()).isEqualTo("inc-7f3a/v2");
   }
 

@@ -33,17 +33,21 @@ class SignedLinksTest {
     Notification n = lifecycle.next(Incidents.open("inc-1", 1, "cart", "db")).orElseThrow();
 
     var actions = MessageContent.of(n).actions();
-    assertThat(actions).hasSize(3);
+    assertThat(actions).hasSize(4);
+    assertThat(actions.getFirst().url())
+        .startsWith("https://culprit.example.com/incident?id=inc-1&");
     for (var a : actions) {
       Map<String, String> q = query(a.url());
-      assertThat(links.check(q.get("incident"), q.get("exp"), q.get("sig")))
+      String incident = q.getOrDefault("incident", q.get("id"));
+      assertThat(incident).isEqualTo("inc-1");
+      assertThat(links.check(incident, q.get("exp"), q.get("sig")))
           .isEqualTo(FeedbackLinks.Check.VALID);
       assertThat(links.check("inc-2", q.get("exp"), q.get("sig")))
           .isEqualTo(FeedbackLinks.Check.FORGED);
       FeedbackLinks later =
           FeedbackLinks.signed(
               "k3y", Duration.ofDays(7), Clock.fixed(NOW.plus(Duration.ofDays(8)), ZoneOffset.UTC));
-      assertThat(later.check(q.get("incident"), q.get("exp"), q.get("sig")))
+      assertThat(later.check(incident, q.get("exp"), q.get("sig")))
           .isEqualTo(FeedbackLinks.Check.EXPIRED);
     }
   }
