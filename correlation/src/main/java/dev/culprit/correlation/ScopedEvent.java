@@ -7,14 +7,16 @@ import dev.culprit.model.JsonSerde;
 import dev.culprit.model.Trigger;
 
 /**
- * What the per-scope stages (suppression, then incidents) consume: evidence, ranking triggers, and
- * ticks that carry event time forward when windows close without evidence.
+ * What the per-scope stages (suppression, then incidents) consume: evidence, ranking triggers,
+ * ticks that carry event time forward when windows close without evidence, and the state of
+ * external alerts (firing until when, or resolved).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ScopedEvent.EvidenceEvent.class, name = "evidence"),
   @JsonSubTypes.Type(value = ScopedEvent.TriggerEvent.class, name = "trigger"),
-  @JsonSubTypes.Type(value = ScopedEvent.Tick.class, name = "tick")
+  @JsonSubTypes.Type(value = ScopedEvent.Tick.class, name = "tick"),
+  @JsonSubTypes.Type(value = ScopedEvent.AlertState.class, name = "alert-state")
 })
 public sealed interface ScopedEvent {
 
@@ -44,4 +46,21 @@ public sealed interface ScopedEvent {
 
   /** Event time has reached {@code time}: every window ending by then has been scored. */
   record Tick(long time) implements ScopedEvent {}
+
+  /**
+   * An external alert's state as its sender last told it: the alert {@code name} on {@code entity}
+   * (an entity key) fires until {@code until} (epoch millis; {@link Long#MAX_VALUE} while it fires
+   * and the sender gave no end; a resolved alert's end).
+   *
+   * @param entity the alert's entity key
+   * @param name the alert name
+   * @param time when it started firing (event time)
+   * @param until until when it fires
+   */
+  record AlertState(String entity, String name, long time, long until) implements ScopedEvent {
+    /** The key an alert is remembered by: its entity and name. */
+    public String key() {
+      return entity + "|" + name;
+    }
+  }
 }

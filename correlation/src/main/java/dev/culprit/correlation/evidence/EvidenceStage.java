@@ -90,9 +90,14 @@ public final class EvidenceStage {
                 (k, a) -> a != null && a.status() == Alert.Status.FIRING,
                 Named.as("evidence-firing"))
             .mapValues(EvidenceStage::alertEvidence, Named.as("evidence-from-alerts"));
+    KStream<String, ScopedEvent> alertStates =
+        alerts
+            .filter((k, a) -> a != null, Named.as("evidence-alerts-known"))
+            .mapValues(EvidenceStage::alertState, Named.as("evidence-alert-states"));
     KStream<String, ScopedEvent> all =
         scored
             .merge(fromAlerts, Named.as("evidence-merge-alerts"))
+            .merge(alertStates, Named.as("evidence-merge-alert-states"))
             .merge(errorOrigins(builder, logs, spans), Named.as("evidence-merge-error-origins"));
     all.filter((k, e) -> e instanceof ScopedEvent.EvidenceEvent, Named.as("evidence-only"))
         .mapValues(e -> ((ScopedEvent.EvidenceEvent) e).evidence(), Named.as("evidence-unwrap"))
@@ -164,6 +169,21 @@ public final class EvidenceStage {
             ERROR_BASELINES_STORE,
             EDGE_MINUTES_STORE,
             EDGE_BASELINES_STORE);
+  }
+
+  /**
+   * What an alert says about how long it fires: until its {@code endsAt} when it names one (a
+   * resolved alert's is when it ended), without end while it fires with none (Alertmanager sends
+   * firing alerts so).
+   */
+  static ScopedEvent alertState(Alert a) {
+    long until;
+    if (a.status() == Alert.Status.RESOLVED || a.endsAt() > 0) {
+      until = Math.max(a.endsAt(), a.time());
+    } else {
+      until = Long.MAX_VALUE;
+    }
+    return new ScopedEvent.AlertState(a.resource().primary().key(), a.name(), a.time(), until);
   }
 
   static ScopedEvent alertEvidence(Alert a) {

@@ -20,6 +20,9 @@ import java.util.Objects;
  *     alerts from ones that fire all the time, and how long the stage remembers how far each metric
  *     jumped, to tell jumps of a new size from ones that recur (see {@code MetricRecurrence})
  * @param opening what must agree, beyond the level, before an incident opens
+ * @param alertHold how long a firing alert that names no end keeps the incident that holds it open
+ *     after it was sent: Alertmanager sends firing alerts without an end and re-sends them at least
+ *     every {@code repeat_interval} (4 h by default), and sends them resolved when they end
  */
 public record IncidentConfig(
     Duration window,
@@ -31,7 +34,8 @@ public record IncidentConfig(
     Duration triggerHorizon,
     Duration background,
     Duration alertHistory,
-    OpeningPolicy opening) {
+    OpeningPolicy opening,
+    Duration alertHold) {
 
   public IncidentConfig {
     Objects.requireNonNull(window, "window");
@@ -42,6 +46,10 @@ public record IncidentConfig(
     Objects.requireNonNull(background, "background");
     Objects.requireNonNull(alertHistory, "alertHistory");
     opening = opening == null ? OpeningPolicy.levelOnly() : opening;
+    Objects.requireNonNull(alertHold, "alertHold");
+    if (alertHold.isNegative()) {
+      throw new IllegalArgumentException("Invalid alertHold: " + alertHold);
+    }
     if (alertHistory.toMinutes() < 1) {
       throw new IllegalArgumentException("Invalid alertHistory: under a minute");
     }
@@ -66,7 +74,8 @@ public record IncidentConfig(
         Duration.ofMinutes(5),
         Duration.ofMinutes(30),
         Duration.ofHours(4),
-        OpeningPolicy.levelOnly());
+        OpeningPolicy.levelOnly(),
+        Duration.ofHours(4));
   }
 
   /** These settings with {@code policy} deciding what must agree before an incident opens. */
@@ -81,6 +90,7 @@ public record IncidentConfig(
         triggerHorizon,
         background,
         alertHistory,
-        policy);
+        policy,
+        alertHold);
   }
 }

@@ -11,10 +11,12 @@ import dev.culprit.model.Evidence;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.RootCause;
+import dev.culprit.model.SignalType;
 import dev.culprit.model.Trigger;
 import dev.culprit.topology.EntityGraph;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -68,6 +70,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
           case ScopedEvent.EvidenceEvent e -> onEvidence(scope, st, e.evidence());
           case ScopedEvent.TriggerEvent t -> withPending(st, t.trigger());
           case ScopedEvent.Tick t -> onTick(scope, st, t.time());
+          case ScopedEvent.AlertState a -> withAlert(st, a);
         };
     scopes.put(scope, st);
   }
@@ -87,18 +90,85 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
       }
     }
     return new ScopeState(
-        st.open(), st.pending(), seq, st.opened(), st.lastTick(), late, st.past());
+        st.open(), st.pending(), seq, st.opened(), st.lastTick(), late, st.past(), st.firing());
+  }
+
+  /** Remembers until when an alert fires (forgets it once it has stopped). */
+  private ScopeState withAlert(ScopeState st, ScopedEvent.AlertState a) {
+    Map<String, Long> firing = new HashMap<>(st.firing());
+    long until =
+        a.until() == Long.MAX_VALUE
+            ? saturatedAdd(a.time(), config.alertHold().toMillis())
+            : a.until();
+    if (until > Math.max(a.time(), st.lastTick())) {
+      firing.put(a.key(), until);
+    } else {
+      firing.remove(a.key());
+    }
+    if (firing.size() > ScopeState.MAX_FIRING) {
+      firing.entrySet().stream()
+          .sorted(Map.Entry.comparingByValue())
+          .limit(firing.size() - ScopeState.MAX_FIRING)
+          .map(Map.Entry::getKey)
+          .toList()
+          .forEach(firing::remove);
+    }
+    return new ScopeState(
+        st.open(),
+        st.pending(),
+        st.seq(),
+        st.opened(),
+        st.lastTick(),
+        st.late(),
+        st.past(),
+        firing);
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+  }
+
+  /**
+   * Whether an alert that is part of the open incident's evidence still fires at {@code now}: the
+   * incident then stays open, however quiet the rest of its evidence is, until the alert resolves
+   * or its end passes.
+   */
+  private boolean holdsFiringAlert(
+      String scope, OpenIncident open, Map<String, Long> firing, long now) {
+    if (firing.isEmpty()) {
+      return false;
+    }
+    long from = open.openedAt() - config.lookback().toMillis();
+    for (Evidence e : EvidenceKeys.range(evidence, scope, from, now)) {
+      if (e.signal() == SignalType.ALERT) {
+        Long until = firing.get(e.entity().key() + "|" + e.feature());
+        if (until != null && until > now) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static ScopeState withPending(ScopeState st, Trigger t) {
     List<Trigger> pending = new ArrayList<>(st.pending());
     pending.add(t);
     return new ScopeState(
-        st.open(), pending, st.seq(), st.opened(), st.lastTick(), st.late(), st.past());
+        st.open(),
+        pending,
+        st.seq(),
+        st.opened(),
+        st.lastTick(),
+        st.late(),
+        st.past(),
+        st.firing());
   }
 
   private ScopeState onTick(String scope, ScopeState st, long now) {
     List<ScopeState.Span> past = recent(st.past(), now);
+    Map<String, Long> firing = new HashMap<>(st.firing());
+    firing.values().removeIf(until -> until <= now);
     EvidenceKeys.evictBefore(evidence, scope, now - config.retention().toMillis());
     alertMinutes.sweep(now);
     EntityGraph graph = snapshot();
@@ -135,7 +205,8 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
       opened++;
       long start = now - window;
       open = new OpenIncident(IncidentIds.of(scope, start, opened), 0, start, now, List.of());
-    } else if (open != null && level >= config.sustainLevel()) {
+    } else if (open != null
+        && (level >= config.sustainLevel() || holdsFiringAlert(scope, open, firing, now))) {
       open = new OpenIncident(open.id(), open.version(), open.openedAt(), now, open.top());
     }
     if (open != null) {
@@ -147,7 +218,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
       past.add(new ScopeState.Span(before.openedAt() - config.lookback().toMillis(), now));
     }
     return new ScopeState(
-        open, pending, st.seq(), opened, Math.max(now, st.lastTick()), List.of(), past);
+        open, pending, st.seq(), opened, Math.max(now, st.lastTick()), List.of(), past, firing);
   }
 
   /** The spans of past incidents that still reach into the background period before {@code now}. */

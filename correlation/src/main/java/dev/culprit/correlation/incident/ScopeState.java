@@ -3,6 +3,7 @@ package dev.culprit.correlation.incident;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Trigger;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The incident stage's state for one scope.
@@ -16,6 +17,9 @@ import java.util.List;
  *     whole traces is minutes late), held for the next tick to weigh as if it were current
  * @param past the time spans of incidents that ended within the background period: what happened
  *     during an incident is not what its entities usually show, so rankings leave it out
+ * @param firing external alerts firing now (key: entity and name, {@link
+ *     dev.culprit.correlation.ScopedEvent.AlertState#key}) and until when: an open incident that
+ *     holds one of them stays open while it fires
  */
 record ScopeState(
     OpenIncident open,
@@ -24,7 +28,11 @@ record ScopeState(
     long opened,
     long lastTick,
     List<Evidence> late,
-    List<Span> past) {
+    List<Span> past,
+    Map<String, Long> firing) {
+  /** At most this many firing alerts are remembered per scope; those ending soonest go first. */
+  static final int MAX_FIRING = 5_000;
+
   /** At most this much late evidence waits for a tick; the strongest is kept. */
   static final int MAX_LATE = 500;
 
@@ -32,10 +40,11 @@ record ScopeState(
     pending = pending == null ? List.of() : List.copyOf(pending);
     late = late == null ? List.of() : List.copyOf(late);
     past = past == null ? List.of() : List.copyOf(past);
+    firing = firing == null ? Map.of() : Map.copyOf(firing);
   }
 
   static ScopeState empty() {
-    return new ScopeState(null, List.of(), 0, 0, Long.MIN_VALUE, List.of(), List.of());
+    return new ScopeState(null, List.of(), 0, 0, Long.MIN_VALUE, List.of(), List.of(), Map.of());
   }
 
   /** The time span of an incident, from its lookback before it opened until it ended. */

@@ -209,6 +209,39 @@ class EvidenceStageTest {
   }
 
   @Test
+  void anAlertSaysUntilWhenItFires() {
+    Alert firing =
+        new Alert(
+            POD, 1_000, 0, "f", "Down", Alert.Severity.ERROR, Alert.Status.FIRING, null, null);
+    Alert ending =
+        new Alert(
+            POD, 1_000, 9_000, "f", "Down", Alert.Severity.ERROR, Alert.Status.FIRING, null, null);
+    Alert resolved =
+        new Alert(
+            POD,
+            1_000,
+            5_000,
+            "f",
+            "Down",
+            Alert.Severity.ERROR,
+            Alert.Status.RESOLVED,
+            null,
+            null);
+    Alert instant =
+        new Alert(
+            POD, 1_000, 1_000, "f", "Down", Alert.Severity.ERROR, Alert.Status.FIRING, null, null);
+    String key = POD.primary().key();
+    assertThat(EvidenceStage.alertState(firing))
+        .isEqualTo(new ScopedEvent.AlertState(key, "Down", 1_000, Long.MAX_VALUE));
+    assertThat(((ScopedEvent.AlertState) EvidenceStage.alertState(ending)).until())
+        .isEqualTo(9_000);
+    assertThat(((ScopedEvent.AlertState) EvidenceStage.alertState(resolved)).until())
+        .isEqualTo(5_000);
+    assertThat(((ScopedEvent.AlertState) EvidenceStage.alertState(instant)).until())
+        .isEqualTo(1_000);
+  }
+
+  @Test
   void anErringServiceThatCallsNoOtherErringServiceIsAnOrigin() {
     Resource web = new Resource("web", "web-1", "n1");
     Resource a = new Resource("a", "a-1", "n1");

@@ -189,6 +189,61 @@ class IncidentStageTest {
     assertThat(last.rootCauses()).extracting(r -> r.entity()).containsExactly("b", "a");
   }
 
+  @Test
+  void aFiringAlertKeepsItsIncidentOpenUntilItResolves() {
+    String key = EntityRefKey.of("checkout");
+    List<Incident> out =
+        run(
+            events -> {
+              alert(events, "checkout", "CheckoutErrors", T + MIN);
+              state(events, key, "CheckoutErrors", T + MIN, Long.MAX_VALUE);
+              for (int m = 1; m <= 12; m++) {
+                tick(events, T + m * MIN);
+              }
+              // Alertmanager sends it resolved at minute 12
+              state(events, key, "CheckoutErrors", T + MIN, T + 12 * MIN);
+              for (int m = 13; m <= 20; m++) {
+                tick(events, T + m * MIN);
+              }
+            });
+    assertThat(out).isNotEmpty();
+    assertThat(out).extracting(Incident::id).containsOnly(out.get(0).id());
+    Incident last = out.get(out.size() - 1);
+    assertThat(last.status()).isEqualTo(Incident.Status.RESOLVED);
+    // open while it fired (12 min), resolved a quiet period after it stopped
+    assertThat(last.updatedAt()).isEqualTo(T + 14 * MIN);
+    assertThat(out.subList(0, out.size() - 1)).allMatch(i -> i.status() == Incident.Status.OPEN);
+  }
+
+  @Test
+  void anAlertThatEndedWhenItStartedHoldsNothingOpen() {
+    String key = EntityRefKey.of("checkout");
+    List<Incident> out =
+        run(
+            events -> {
+              alert(events, "checkout", "CheckoutErrors", T + MIN);
+              state(events, key, "CheckoutErrors", T + MIN, T + MIN);
+              for (int m = 1; m <= 12; m++) {
+                tick(events, T + m * MIN);
+              }
+            });
+    Incident last = out.get(out.size() - 1);
+    assertThat(last.status()).isEqualTo(Incident.Status.RESOLVED);
+    assertThat(last.updatedAt()).isLessThanOrEqualTo(T + 4 * MIN);
+  }
+
+  /** Entity keys as the evidence stage writes them for a service. */
+  private static final class EntityRefKey {
+    static String of(String service) {
+      return Resource.ofService(service).primary().key();
+    }
+  }
+
+  private static void state(
+      TestInputTopic<String, ScopedEvent> in, String key, String name, long t, long until) {
+    in.pipeInput(key, new ScopedEvent.AlertState(key, name, t, until), Instant.ofEpochMilli(t));
+  }
+
   private static void alert(
       TestInputTopic<String, ScopedEvent> in, String svc, String name, long t) {
     Evidence e =

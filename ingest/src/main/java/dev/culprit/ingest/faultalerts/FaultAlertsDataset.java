@@ -25,12 +25,14 @@ import java.util.Map;
  * (alerts grouped by fault id) and the knowledge graph {@code kg.json}.
  *
  * <p>Every alert becomes an {@link Alert} signal; a replay emits those of all faults in
- * non-decreasing time, exact duplicates removed. Entities are typed by their knowledge graph node
- * type, else by their names (see {@link KnowledgeGraph}); an instance's service comes from the
- * graph's instance_of/has_instance edges, else from its name minus a trailing {@code -N} or
- * Kubernetes {@code -<hash>} suffix. Missing or empty signal files and the knowledge graph are
- * tolerated with a warning; malformed entries are skipped and counted in {@link #skippedEntries()}.
- * Everything is read, once, by {@link #open(Path)}.
+ * non-decreasing time, exact duplicates removed. The entries are detections at an instant (a
+ * 3-sigma test of one window), not alert states that last until resolved, so each alert ends when
+ * it starts ({@code endsAt = time}) and holds no incident open. Entities are typed by their
+ * knowledge graph node type, else by their names (see {@link KnowledgeGraph}); an instance's
+ * service comes from the graph's instance_of/has_instance edges, else from its name minus a
+ * trailing {@code -N} or Kubernetes {@code -<hash>} suffix. Missing or empty signal files and the
+ * knowledge graph are tolerated with a warning; malformed entries are skipped and counted in {@link
+ * #skippedEntries()}. Everything is read, once, by {@link #open(Path)}.
  */
 public final class FaultAlertsDataset implements Dataset {
   private static final String LABELS = "label.csv";

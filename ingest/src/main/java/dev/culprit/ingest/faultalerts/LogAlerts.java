@@ -51,10 +51,11 @@ final class LogAlerts implements EntryMapper {
     String representative = Entries.optionalText(entry, 4);
     String shown =
         representative != null ? representative : lines.isEmpty() ? "" : lines.getFirst();
+    long time = time(lines, faultId);
     return new Alert(
         graph.resource(component, null),
-        time(lines, faultId),
-        0,
+        time,
+        time,
         "log|" + component + "|" + template,
         "log template " + template,
         lines.stream().anyMatch(l -> looksLikeError(message(l)))

@@ -33,7 +33,7 @@ final class MetricAlerts implements EntryMapper {
     return new Alert(
         graph.resource(component, host),
         time,
-        0,
+        time,
         "metric|" + component + "|" + kpi + "|" + direction,
         kpi,
         Alert.Severity.WARNING,

@@ -32,7 +32,7 @@ final class TraceAlerts implements EntryMapper {
     return new Alert(
         graph.resource(callee, null),
         time,
-        0,
+        time,
         "trace|" + caller + "|" + callee + "|" + operation + "|" + type,
         name,
         name.equals(LATENCY) ? Alert.Severity.WARNING : Alert.Severity.ERROR,

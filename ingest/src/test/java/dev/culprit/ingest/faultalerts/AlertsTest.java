@@ -51,7 +51,7 @@ class AlertsTest {
             new Alert(
                 new Resource("cartservice", "cartservice2-0", "node-1"),
                 1_647_736_801_000L,
-                0,
+                1_647_736_801_000L,
                 "metric|cartservice2-0|cpu|down",
                 "cpu",
                 Alert.Severity.WARNING,

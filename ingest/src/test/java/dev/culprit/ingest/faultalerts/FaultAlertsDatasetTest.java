@@ -127,7 +127,7 @@ class FaultAlertsDatasetTest {
             new Alert(
                 new Resource("productcatalogservice", "productcatalogservice-1", "node-6"),
                 1_647_736_751_093L,
-                0,
+                1_647_736_751_093L,
                 "trace|frontend-2|productcatalogservice-1"
                     + "|hipstershop.ProductCatalogService/ListProducts (rpc)|PD",
                 "trace latency",
