@@ -415,7 +415,7 @@ final class ErrorOriginProcessor
             start + MINUTE,
             String.format(
                 Locale.ROOT,
-                "%d of %d calls at %s went without a log line or call they usually make, e.g. %s"
+                "%d of %d calls at %s went without a log line they usually write, e.g. %s"
                     + " (%.1f expected)",
                 m.incomplete(),
                 m.checked(),

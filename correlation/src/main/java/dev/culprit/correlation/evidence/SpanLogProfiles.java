@@ -13,8 +13,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Which log statements each operation of a service writes, and which calls it makes, on nearly
- * every call, learnt from traces, and the calls that went without one.
+ * Which log statements each operation of a service writes on nearly every call, learnt from traces,
+ * and the calls that went without one.
  *
  * <p>Many code faults do not add anything to the telemetry: a method throws early or returns a
  * wrong value, and the log lines the rest of it would write never come (the Nezha study, FSE 2023,
@@ -30,11 +30,6 @@ import java.util.function.Predicate;
  * "expected event pair", and it sees what presence alone cannot: a statement in a loop or a branch
  * that only some calls reach (so it is not expected of every call) yet always follows another when
  * it is reached, and a profile whose unconditional presence earlier faults have worn down.
- *
- * <p>The calls a span makes (its child spans, {@link #call}) are statements of its profile like its
- * log lines: an operation that nearly always calls the cart and did not, or called the payment
- * service without the shipping service it calls after it, stopped short, whether or not it logs.
- * This needs no log lines at all, so it sees the code faults of services that log little.
  *
  * <p>Profiles (key: {@code service|parent operation > operation}) count calls, per statement the
  * calls that wrote it, and per pair of statements the calls that wrote both (at most {@link
@@ -154,11 +149,6 @@ final class SpanLogProfiles {
         operationOf.put(p.spanId(), p.operation());
       }
     }
-    for (TracePart p : parts) {
-      if (!p.isLog() && p.spanId() != null && p.parentSpanId() != null && p.operation() != null) {
-        loggedIn.computeIfAbsent(p.parentSpanId(), k -> new HashSet<>()).add(call(p));
-      }
-    }
     Map<String, Profile> before = new HashMap<>();
     Map<String, List<String>> expectedOf = new HashMap<>();
     Map<String, Map<String, List<String>>> impliedOf = new HashMap<>();
@@ -218,18 +208,6 @@ final class SpanLogProfiles {
       }
     }
     return null;
-  }
-
-  /**
-   * The statement a child span stands for in its parent's profile: a call is part of what an
-   * operation does on nearly every call, as its log lines are, and a code fault that throws or
-   * returns early skips the calls that would have followed as surely as the lines. The callee's
-   * service is named, so the same operation name served by two services stays two statements.
-   */
-  static String call(TracePart child) {
-    String service = child.resource().service();
-    String s = "calls " + (service == null ? "" : service + " ") + child.operation();
-    return s.length() > TracePart.MAX_STATEMENT ? s.substring(0, TracePart.MAX_STATEMENT) : s;
   }
 
   /** The key of an unordered pair of statements. */

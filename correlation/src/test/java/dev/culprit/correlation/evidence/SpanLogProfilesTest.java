@@ -56,36 +56,6 @@ class SpanLogProfilesTest {
   }
 
   @Test
-  void aCallThatSkipsACallItsOperationNearlyAlwaysMakesIsIncomplete() {
-    Resource pay = new Resource("payment", "payment-1", "n1");
-    Resource ship = new Resource("shipping", "shipping-1", "n2");
-    for (int i = 0; i < 40; i++) {
-      assertThat(order(i, pay, ship)).allMatch(c -> c.missing() == null);
-    }
-    assertThat(store.get("orders|place").expected())
-        .containsExactly("calls payment charge", "calls shipping ship");
-    assertThat(order(100, pay, ship))
-        .containsExactly(new SpanLogProfiles.Check("orders", "place", null));
-    // an early return after charging: the shipping call never comes, and no line says so
-    assertThat(order(101, pay))
-        .containsExactly(new SpanLogProfiles.Check("orders", "place", "calls shipping ship"));
-  }
-
-  /** A call of {@code place} at orders, logging nothing, that calls each of {@code callees}. */
-  private List<SpanLogProfiles.Check> order(int n, Resource... callees) {
-    String trace = "o" + n;
-    List<TracePart> parts = new ArrayList<>();
-    parts.add(new TracePart(trace, "p", null, ORDERS, n, false, "place", null));
-    for (Resource callee : callees) {
-      String op = callee.service().equals("payment") ? "charge" : "ship";
-      parts.add(new TracePart(trace, callee.service(), "p", callee, n, false, op, null));
-    }
-    return SpanLogProfiles.checkAndLearn(parts, store::get, store::put).stream()
-        .filter(c -> c.service().equals("orders"))
-        .toList();
-  }
-
-  @Test
   void countsHalveSoProfilesFollowAChangingService() {
     for (int i = 0; i < SpanLogProfiles.FORGET_AT; i++) {
       trace(i, "price", "INFO A#1", "INFO B#2");
