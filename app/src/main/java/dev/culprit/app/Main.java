@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Turns alerts, metrics, logs and traces into ranked incidents.",
     subcommands = {
       RunCommand.class,
+      BrokerCommand.class,
       DemoCommand.class,
       ReplayCommand.class,
       BenchCommand.class,

@@ -20,8 +20,12 @@ public final class IncidentConsumer implements AutoCloseable {
   private final Consumer<String, Incident> consumer;
 
   public IncidentConsumer(String bootstrapServers, String groupId) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    this(KafkaClients.of(bootstrapServers), groupId);
+  }
+
+  /** A consumer on the cluster {@code clients} names, with its client settings. */
+  public IncidentConsumer(KafkaClients clients, String groupId) {
+    Properties p = clients.properties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -1,10 +1,12 @@
 package dev.culprit.app.notify;
 
 import dev.culprit.app.feedback.FeedbackLinks;
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Function;
@@ -55,7 +57,7 @@ public final class IncidentNotifier implements AutoCloseable {
    */
   public static IncidentNotifier start(
       Config config, List<Destination> destinations, Function<TargetKind, Renderer> renderers) {
-    KafkaDeadLetters dlq = new KafkaDeadLetters(config.bootstrapServers());
+    KafkaDeadLetters dlq = new KafkaDeadLetters(config.clients());
     Dispatcher dispatcher =
         Dispatcher.start(
             destinations,
@@ -73,8 +75,7 @@ public final class IncidentNotifier implements AutoCloseable {
   }
 
   private static Consumer<String, Incident> consumer(Config config) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    Properties p = config.clients().properties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.fromBeginning() ? "earliest" : "latest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -143,6 +144,7 @@ public final class IncidentNotifier implements AutoCloseable {
    * @param fromBeginning whether a new consumer group starts at the oldest incident instead of the
    *     newest (an existing group always resumes from its committed offsets)
    * @param links how feedback links are signed (null: unsigned)
+   * @param clientSettings Kafka client settings (SASL, TLS) for the notifier's clients
    */
   public record Config(
       String bootstrapServers,
@@ -151,11 +153,13 @@ public final class IncidentNotifier implements AutoCloseable {
       String feedbackBaseUrl,
       DeliveryOptions delivery,
       boolean fromBeginning,
-      FeedbackLinks links) {
+      FeedbackLinks links,
+      Map<String, String> clientSettings) {
     public static final String GROUP_ID = "culprit-notify";
 
     public Config {
       Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+      clientSettings = clientSettings == null ? Map.of() : Map.copyOf(clientSettings);
       groupId = groupId == null || groupId.isBlank() ? GROUP_ID : groupId;
       updates = updates == null ? Lifecycle.Updates.MATERIAL : updates;
       delivery = delivery == null ? DeliveryOptions.defaults() : delivery;
@@ -171,6 +175,31 @@ public final class IncidentNotifier implements AutoCloseable {
         DeliveryOptions delivery,
         boolean fromBeginning) {
       this(bootstrapServers, groupId, updates, feedbackBaseUrl, delivery, fromBeginning, null);
+    }
+
+    /** Settings with Kafka's default client settings. */
+    public Config(
+        String bootstrapServers,
+        String groupId,
+        Lifecycle.Updates updates,
+        String feedbackBaseUrl,
+        DeliveryOptions delivery,
+        boolean fromBeginning,
+        FeedbackLinks links) {
+      this(
+          bootstrapServers,
+          groupId,
+          updates,
+          feedbackBaseUrl,
+          delivery,
+          fromBeginning,
+          links,
+          null);
+    }
+
+    /** The cluster and its client settings. */
+    public KafkaClients clients() {
+      return new KafkaClients(bootstrapServers, clientSettings);
     }
 
     /** The defaults for {@code bootstrapServers}. */

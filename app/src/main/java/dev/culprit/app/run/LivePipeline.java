@@ -8,6 +8,7 @@ import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.http.OtlpReplies;
 import dev.culprit.app.http.RawSink;
 import dev.culprit.app.http.Route;
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
@@ -101,10 +102,15 @@ public final class LivePipeline {
    * receivers accept can be written. Topics that exist already are left as they are.
    */
   public static void createTopics(String bootstrapServers, int partitions, int maxBodyBytes) {
+    createTopics(KafkaClients.of(bootstrapServers), partitions, maxBodyBytes);
+  }
+
+  /** Creates the topics as {@link #createTopics(String, int, int)} does, with client settings. */
+  public static void createTopics(KafkaClients clients, int partitions, int maxBodyBytes) {
     Duration timeout = Duration.ofSeconds(60);
-    KafkaTopics.create(bootstrapServers, Topics.all(), partitions, timeout);
+    KafkaTopics.create(clients, Topics.all(), partitions, timeout, Map.of());
     KafkaTopics.create(
-        bootstrapServers,
+        clients,
         rawTopics(),
         partitions,
         timeout,

@@ -4,6 +4,7 @@ import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.feedback.KafkaFeedbackSink;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.kafka.SignalProducer;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
@@ -43,6 +45,7 @@ public final class LiveRunner implements AutoCloseable {
    * @param eventTimes which event times the normalising stage accepts
    * @param feedbackLinks how feedback links are signed and checked; null for the default: signed
    *     with a key derived from the bearer token when there is one, else unsigned
+   * @param clientSettings Kafka client settings (SASL, TLS) for every client on the cluster
    */
   public record Settings(
       String bootstrapServers,
@@ -53,9 +56,11 @@ public final class LiveRunner implements AutoCloseable {
       EntityMapping mapping,
       List<GraphEdge> declared,
       EventTimeRule eventTimes,
-      FeedbackLinks feedbackLinks) {
+      FeedbackLinks feedbackLinks,
+      Map<String, String> clientSettings) {
     public Settings {
       declared = declared == null ? List.of() : List.copyOf(declared);
+      clientSettings = clientSettings == null ? Map.of() : Map.copyOf(clientSettings);
       eventTimes =
           eventTimes == null
               ? EventTimeRule.live(Clock.systemUTC(), EventTimeRule.DEFAULT_MAX_AHEAD)
@@ -87,7 +92,13 @@ public final class LiveRunner implements AutoCloseable {
           mapping,
           declared,
           null,
+          null,
           null);
+    }
+
+    /** The cluster and its client settings. */
+    public KafkaClients clients() {
+      return new KafkaClients(bootstrapServers, clientSettings);
     }
   }
 
@@ -109,20 +120,18 @@ public final class LiveRunner implements AutoCloseable {
   public static LiveRunner start(Settings s, PipelineConfig config) throws IOException {
     int maxBody =
         s.http() == null ? IngestServer.Config.defaults().maxBodyBytes() : s.http().maxBodyBytes();
-    LivePipeline.createTopics(s.bootstrapServers(), s.partitions(), maxBody);
-    declare(s.bootstrapServers(), s.declared());
-    Properties p =
-        CulpritPipeline.streamsProperties(s.applicationId(), s.bootstrapServers(), s.stateDir());
+    KafkaClients clients = s.clients();
+    LivePipeline.createTopics(clients, s.partitions(), maxBody);
+    declare(clients, s.declared());
+    Properties p = clients.properties();
+    p.putAll(
+        CulpritPipeline.streamsProperties(s.applicationId(), s.bootstrapServers(), s.stateDir()));
     KafkaStreams streams =
         new KafkaStreams(LivePipeline.topology(config, s.mapping(), s.eventTimes()), p);
     KafkaRawSink sink =
-        s.http() == null
-            ? null
-            : new KafkaRawSink(s.bootstrapServers(), maxBody, s.http().writeTimeout());
+        s.http() == null ? null : new KafkaRawSink(clients, maxBody, s.http().writeTimeout());
     KafkaFeedbackSink feedback =
-        s.http() == null
-            ? null
-            : new KafkaFeedbackSink(s.bootstrapServers(), s.http().writeTimeout());
+        s.http() == null ? null : new KafkaFeedbackSink(clients, s.http().writeTimeout());
     IngestServer server = null;
     try {
       server =
@@ -152,12 +161,12 @@ public final class LiveRunner implements AutoCloseable {
    * Writes declared edges to the graph topic, stamped now so that a time-based retention cannot
    * drop them; declared edges never expire from the graph the rankers see.
    */
-  private static void declare(String bootstrapServers, List<GraphEdge> declared) {
+  private static void declare(KafkaClients clients, List<GraphEdge> declared) {
     if (declared.isEmpty()) {
       return;
     }
     long now = System.currentTimeMillis();
-    try (SignalProducer producer = new SignalProducer(bootstrapServers, "culprit-topology")) {
+    try (SignalProducer producer = new SignalProducer(clients, "culprit-topology")) {
       for (GraphEdge e : declared) {
         producer.send(
             new GraphEdge(
