@@ -8,6 +8,7 @@ import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.notify.IncidentNotifier;
+import dev.culprit.app.run.Guarantee;
 import dev.culprit.app.run.LiveRunner;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.suppress.SuppressionConfig;
@@ -23,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -152,6 +154,16 @@ final class RunCommand implements Callable<Integer> {
       description = "Partitions of the topics Culprit creates.")
   int partitions;
 
+  @Option(
+      names = "--processing-guarantee",
+      defaultValue = "exactly-once",
+      paramLabel = "GUARANTEE",
+      converter = GuaranteeConverter.class,
+      description =
+          "exactly-once (default: Kafka transactions; a crash repeats nothing) or at-least-once"
+              + " (cheaper; a crash may repeat what was processed since the last commit).")
+  Guarantee guarantee;
+
   @Option(names = "--output", defaultValue = "text", description = "text or json.")
   String output;
 
@@ -229,7 +241,8 @@ final class RunCommand implements Callable<Integer> {
                     topology == null ? List.of() : DeclaredTopology.read(topology),
                     EventTimeRule.live(Clock.systemUTC(), maxEventLead),
                     links,
-                    clients.settings()),
+                    clients.settings(),
+                    guarantee),
                 PipelineConfig.defaults().withSuppression(held));
         IncidentConsumer incidents = new IncidentConsumer(clients, applicationId + "-console");
         IncidentNotifier notifier =
@@ -242,8 +255,8 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .printf(
-              "culprit running on %s; HTTP receivers on %s:%d%n",
-              clients.bootstrapServers(), httpBind, runner.httpPort());
+              "culprit running on %s (%s); HTTP receivers on %s:%d%n",
+              clients.bootstrapServers(), guarantee.optionName(), httpBind, runner.httpPort());
       httpPortBound.complete(runner.httpPort());
       while (stopped.getCount() > 0 && runner.failure() == null) {
         incidents
@@ -281,6 +294,17 @@ final class RunCommand implements Callable<Integer> {
   /** The HTTP receivers' port once they listen; -1 when the run ended before, or without them. */
   CompletableFuture<Integer> httpPortBound() {
     return httpPortBound;
+  }
+
+  static final class GuaranteeConverter implements CommandLine.ITypeConverter<Guarantee> {
+    @Override
+    public Guarantee convert(String value) {
+      try {
+        return Guarantee.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   static void removeQuietly(Thread hook) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,7 @@ public final class LiveRunner implements AutoCloseable {
    * @param feedbackLinks how feedback links are signed and checked; null for the default: signed
    *     with a key derived from the bearer token when there is one, else unsigned
    * @param clientSettings Kafka client settings (SASL, TLS) for every client on the cluster
+   * @param guarantee the processing guarantee; null for exactly once
    */
   public record Settings(
       String bootstrapServers,
@@ -57,8 +59,10 @@ public final class LiveRunner implements AutoCloseable {
       List<GraphEdge> declared,
       EventTimeRule eventTimes,
       FeedbackLinks feedbackLinks,
-      Map<String, String> clientSettings) {
+      Map<String, String> clientSettings,
+      Guarantee guarantee) {
     public Settings {
+      guarantee = guarantee == null ? Guarantee.EXACTLY_ONCE : guarantee;
       declared = declared == null ? List.of() : List.copyOf(declared);
       clientSettings = clientSettings == null ? Map.of() : Map.copyOf(clientSettings);
       eventTimes =
@@ -91,6 +95,7 @@ public final class LiveRunner implements AutoCloseable {
           http,
           mapping,
           declared,
+          null,
           null,
           null,
           null);
@@ -126,6 +131,7 @@ public final class LiveRunner implements AutoCloseable {
     Properties p = clients.properties();
     p.putAll(
         CulpritPipeline.streamsProperties(s.applicationId(), s.bootstrapServers(), s.stateDir()));
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.guarantee().streamsValue());
     KafkaStreams streams =
         new KafkaStreams(LivePipeline.topology(config, s.mapping(), s.eventTimes()), p);
     KafkaRawSink sink =
