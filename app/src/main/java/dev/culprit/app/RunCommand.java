@@ -250,7 +250,8 @@ final class RunCommand implements Callable<Integer> {
                 ? IncidentNotifier.start(
                     notify.config(spec.commandLine(), clients, false, links),
                     notify.destinations(spec.commandLine()),
-                    NotifyOptions::renderer)
+                    NotifyOptions::renderer,
+                    runner.metrics())
                 : null) {
       spec.commandLine()
           .getErr()

@@ -33,6 +33,7 @@ public final class IncidentNotifier implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final KafkaDeadLetters deadLetters;
   private final Duration drainTimeout;
+  private final NotifyObserver observer;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -40,7 +41,9 @@ public final class IncidentNotifier implements AutoCloseable {
       Consumer<String, Incident> consumer,
       Dispatcher dispatcher,
       KafkaDeadLetters deadLetters,
-      Duration drainTimeout) {
+      Duration drainTimeout,
+      NotifyObserver observer) {
+    this.observer = observer;
     this.consumer = consumer;
     this.dispatcher = dispatcher;
     this.deadLetters = deadLetters;
@@ -57,6 +60,15 @@ public final class IncidentNotifier implements AutoCloseable {
    */
   public static IncidentNotifier start(
       Config config, List<Destination> destinations, Function<TargetKind, Renderer> renderers) {
+    return start(config, destinations, renderers, NotifyObserver.NONE);
+  }
+
+  /** As the other {@code start}, reporting incidents opened and delivery outcomes to {@code o}. */
+  public static IncidentNotifier start(
+      Config config,
+      List<Destination> destinations,
+      Function<TargetKind, Renderer> renderers,
+      NotifyObserver o) {
     KafkaDeadLetters dlq = new KafkaDeadLetters(config.clients());
     Dispatcher dispatcher =
         Dispatcher.start(
@@ -66,9 +78,11 @@ public final class IncidentNotifier implements AutoCloseable {
             config.feedbackBaseUrl(),
             config.links(),
             config.delivery(),
-            dlq);
+            dlq,
+            o);
     IncidentNotifier n =
-        new IncidentNotifier(consumer(config), dispatcher, dlq, config.delivery().drainTimeout());
+        new IncidentNotifier(
+            consumer(config), dispatcher, dlq, config.delivery().drainTimeout(), o);
     n.thread.start();
     LOG.info("Notifying {}", destinations);
     return n;
@@ -106,6 +120,9 @@ public final class IncidentNotifier implements AutoCloseable {
       var records = consumer.poll(Duration.ofMillis(500));
       for (ConsumerRecord<String, Incident> r : records) {
         if (r.value() != null) {
+          if (r.value().version() == 1) {
+            observer.incidentOpened();
+          }
           dispatcher.dispatch(r.value());
         }
       }

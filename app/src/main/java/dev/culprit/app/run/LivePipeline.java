@@ -2,11 +2,13 @@ package dev.culprit.app.run;
 
 import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.feedback.FeedbackSink;
+import dev.culprit.app.http.Endpoint;
 import dev.culprit.app.http.FeedbackRoutes;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.http.OtlpReplies;
 import dev.culprit.app.http.RawSink;
+import dev.culprit.app.http.ReceiverObserver;
 import dev.culprit.app.http.Route;
 import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.kafka.KafkaTopics;
@@ -170,9 +172,27 @@ public final class LivePipeline {
       EntityMapping mapping,
       FeedbackLinks links)
       throws IOException {
+    return startHttp(config, sink, feedback, mapping, links, List.of(), ReceiverObserver.NONE);
+  }
+
+  /**
+   * Starts the HTTP receivers and feedback endpoints as the other {@code startHttp} does, with
+   * {@code more} endpoints beside them, reporting every answer to {@code observer}.
+   */
+  public static IngestServer startHttp(
+      IngestServer.Config config,
+      RawSink sink,
+      FeedbackSink feedback,
+      EntityMapping mapping,
+      FeedbackLinks links,
+      List<Endpoint> more,
+      ReceiverObserver observer)
+      throws IOException {
     FeedbackRoutes feedbackRoutes =
         new FeedbackRoutes(
             feedback, Clock.systemUTC(), config.writeTimeout(), config.bearerToken(), links);
-    return IngestServer.start(config, routes(mapping), sink, feedbackRoutes.endpoints());
+    List<Endpoint> endpoints = new ArrayList<>(feedbackRoutes.endpoints());
+    endpoints.addAll(more);
+    return IngestServer.start(config, routes(mapping), sink, endpoints, observer);
   }
 }

@@ -4,8 +4,10 @@ import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.feedback.KafkaFeedbackSink;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
+import dev.culprit.app.http.OperationsEndpoints;
 import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.kafka.SignalProducer;
+import dev.culprit.app.metrics.CulpritMetrics;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.EntityMapping;
@@ -111,10 +113,16 @@ public final class LiveRunner implements AutoCloseable {
   private final KafkaRawSink sink;
   private final KafkaFeedbackSink feedback;
   private final IngestServer server;
+  private final CulpritMetrics metrics;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
   private LiveRunner(
-      KafkaStreams streams, KafkaRawSink sink, KafkaFeedbackSink feedback, IngestServer server) {
+      KafkaStreams streams,
+      KafkaRawSink sink,
+      KafkaFeedbackSink feedback,
+      IngestServer server,
+      CulpritMetrics metrics) {
+    this.metrics = metrics;
     this.streams = streams;
     this.sink = sink;
     this.feedback = feedback;
@@ -134,6 +142,8 @@ public final class LiveRunner implements AutoCloseable {
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.guarantee().streamsValue());
     KafkaStreams streams =
         new KafkaStreams(LivePipeline.topology(config, s.mapping(), s.eventTimes()), p);
+    CulpritMetrics metrics = new CulpritMetrics();
+    metrics.bind(streams);
     KafkaRawSink sink =
         s.http() == null ? null : new KafkaRawSink(clients, maxBody, s.http().writeTimeout());
     KafkaFeedbackSink feedback =
@@ -143,16 +153,27 @@ public final class LiveRunner implements AutoCloseable {
       server =
           s.http() == null
               ? null
-              : LivePipeline.startHttp(s.http(), sink, feedback, s.mapping(), s.feedbackLinks());
+              : LivePipeline.startHttp(
+                  s.http(),
+                  sink,
+                  feedback,
+                  s.mapping(),
+                  s.feedbackLinks(),
+                  OperationsEndpoints.of(
+                      metrics::scrape,
+                      () -> streams.state() == KafkaStreams.State.RUNNING,
+                      () -> streams.state().name()),
+                  metrics);
     } catch (IOException | RuntimeException e) {
       streams.close();
+      metrics.close();
       if (sink != null) {
         sink.close();
         feedback.close();
       }
       throw e;
     }
-    LiveRunner runner = new LiveRunner(streams, sink, feedback, server);
+    LiveRunner runner = new LiveRunner(streams, sink, feedback, server, metrics);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("The pipeline failed", e);
@@ -199,6 +220,11 @@ public final class LiveRunner implements AutoCloseable {
     return streams.state();
   }
 
+  /** The metrics of this run, which {@code /metrics} serves; a notifier may report to them. */
+  public CulpritMetrics metrics() {
+    return metrics;
+  }
+
   /** The failure that stopped the pipeline, or null while it runs. */
   public Throwable failure() {
     return failure.get();
@@ -214,5 +240,6 @@ public final class LiveRunner implements AutoCloseable {
       feedback.close();
     }
     streams.close(Duration.ofSeconds(30));
+    metrics.close();
   }
 }
