@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,8 +52,7 @@ final class BrokerCommand implements Callable<Integer> {
     }
     Thread hook = new Thread(this::stopAndWait, "culprit-broker-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (EmbeddedKafkaBroker broker =
-        EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Config.persistent(dataDir, port))) {
+    try (EmbeddedKafkaBroker broker = start(spec.commandLine(), dataDir, port, "--port")) {
       bootstrapServers = broker.bootstrapServers();
       spec.commandLine()
           .getErr()
@@ -64,6 +64,22 @@ final class BrokerCommand implements Callable<Integer> {
     } finally {
       finished.countDown();
       RunCommand.removeQuietly(hook);
+    }
+  }
+
+  /**
+   * Starts the broker with its log under {@code dataDir}; a port in use is a usage error naming
+   * {@code portOption}.
+   */
+  static EmbeddedKafkaBroker start(CommandLine cli, Path dataDir, int port, String portOption) {
+    try {
+      return EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Config.persistent(dataDir, port));
+    } catch (IllegalStateException e) {
+      if (e.getMessage() != null && e.getMessage().endsWith("the port is in use")) {
+        throw new ParameterException(
+            cli, e.getMessage() + "; choose another with " + portOption + " (0: any free port)");
+      }
+      throw e;
     }
   }
 

@@ -7,6 +7,7 @@ import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.kafka.KafkaClients;
+import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.notify.IncidentNotifier;
 import dev.culprit.app.run.Guarantee;
 import dev.culprit.app.run.LiveRunner;
@@ -23,7 +24,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -179,6 +184,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin NotifyOptions notify = new NotifyOptions();
 
+  private static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(10);
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
   private final CompletableFuture<Integer> httpPortBound = new CompletableFuture<>();
@@ -197,6 +204,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private Integer runUntilStopped() throws Exception {
+    validate();
     notify.validate(spec.commandLine());
     SuppressionConfig held = suppression.choice(spec.commandLine()).config();
     String token = token();
@@ -215,6 +223,9 @@ final class RunCommand implements Callable<Integer> {
     KafkaClients cluster = cluster();
     Path state = stateDir != null ? stateDir : dataDir.resolve("streams");
     Files.createDirectories(state);
+    if (cluster != null && !reachable(cluster)) {
+      return 1;
+    }
     try (EmbeddedKafkaBroker broker = cluster == null ? startBroker() : null) {
       KafkaClients clients = cluster != null ? cluster : KafkaClients.of(broker.bootstrapServers());
       return serve(clients, state, http, links, held);
@@ -268,6 +279,69 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** Options checked before anything starts: each problem is a usage error naming the option. */
+  private void validate() {
+    CommandLine cli = spec.commandLine();
+    if (httpPort < -1 || httpPort > 65_535) {
+      throw new ParameterException(cli, "--http-port must be 0 to 65535 (or -1), not " + httpPort);
+    }
+    if (brokerPort < 0 || brokerPort > 65_535) {
+      throw new ParameterException(cli, "--broker-port must be 0 to 65535, not " + brokerPort);
+    }
+    if (partitions < 1) {
+      throw new ParameterException(cli, "--partitions must be at least 1, not " + partitions);
+    }
+    if (maxBodyBytes < 1) {
+      throw new ParameterException(cli, "--max-body-bytes must be positive, not " + maxBodyBytes);
+    }
+    if (httpMaxConcurrent < 1) {
+      throw new ParameterException(
+          cli, "--http-max-concurrent must be at least 1, not " + httpMaxConcurrent);
+    }
+    if (httpIdleTimeout.toMillis() < 1) {
+      throw new ParameterException(
+          cli, "--http-idle-timeout must be positive, not " + httpIdleTimeout);
+    }
+    if (maxEventLead.isNegative()) {
+      throw new ParameterException(cli, "--max-event-lead must not be negative");
+    }
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new ParameterException(cli, "--output must be text or json, not " + output);
+    }
+    if (applicationId.isBlank()) {
+      throw new ParameterException(cli, "--application-id must not be blank");
+    }
+  }
+
+  /**
+   * Whether the cluster answers within {@link #CLUSTER_TIMEOUT}; when it does not, one line on
+   * stderr says so.
+   */
+  private boolean reachable(KafkaClients cluster) {
+    try (Admin admin = KafkaTopics.admin(cluster, CLUSTER_TIMEOUT)) {
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs((int) CLUSTER_TIMEOUT.toMillis()))
+          .nodes()
+          .get(CLUSTER_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | java.util.concurrent.TimeoutException | KafkaException e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "culprit run: cannot reach Kafka at %s within %d s (%s); is it running, and are"
+                  + " --bootstrap-servers and --kafka-config right?%n",
+              cluster.bootstrapServers(),
+              CLUSTER_TIMEOUT.toSeconds(),
+              cause.getClass().getSimpleName());
+      spec.commandLine().getErr().flush();
+      return false;
+    }
+  }
+
   /** The cluster named by the options, or null for a broker in this JVM. */
   private KafkaClients cluster() {
     try {
@@ -284,7 +358,7 @@ final class RunCommand implements Callable<Integer> {
     spec.commandLine()
         .getErr()
         .printf("starting a Kafka broker in this JVM, its log in %s%n", dataDir.resolve("kafka"));
-    return EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.Config.persistent(dataDir, brokerPort));
+    return BrokerCommand.start(spec.commandLine(), dataDir, brokerPort, "--broker-port");
   }
 
   /** Asks a running {@code run} to stop; it closes what it started and returns. */
