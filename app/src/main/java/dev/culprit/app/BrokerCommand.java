@@ -79,6 +79,9 @@ final class BrokerCommand implements Callable<Integer> {
         throw new ParameterException(
             cli, e.getMessage() + "; choose another with " + portOption + " (0: any free port)");
       }
+      if (e.getMessage() != null && e.getMessage().contains("is in use by another broker")) {
+        throw new ParameterException(cli, e.getMessage());
+      }
       throw e;
     }
   }

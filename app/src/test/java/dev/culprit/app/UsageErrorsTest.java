@@ -77,6 +77,24 @@ class UsageErrorsTest {
   }
 
   @Test
+  void aDataDirInUseByAnotherBrokerIsOneLine() throws Exception {
+    try (var broker =
+        dev.culprit.app.kafka.EmbeddedKafkaBroker.start(
+            dev.culprit.app.kafka.EmbeddedKafkaBroker.Config.persistent(dir, 0))) {
+      int code =
+          execute("run", "--data-dir", dir.toString(), "--broker-port", "0", "--http-port", "-1");
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString().lines())
+          .containsExactly(
+              "starting a Kafka broker in this JVM, its log in " + broker.logDir(),
+              "culprit run: Cannot start the Kafka broker: its log directory "
+                  + broker.logDir()
+                  + " is in use by another broker (another culprit run or broker on this"
+                  + " --data-dir?) (see culprit run --help)");
+    }
+  }
+
+  @Test
   void runAgainstABrokerThatIsNotThereSaysSoWithinSeconds() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -8,9 +8,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -151,6 +155,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     Path logDir = temporary ? Directories.createTemp("culprit-kafka-") : config.logDir();
     if (!temporary) {
       createDirectories(logDir);
+      requireUnlocked(logDir);
     }
     int port = config.port() == 0 ? freePort() : requireFree(config.port());
     int controllerPort = config.controllerPort() == 0 ? freePort() : config.controllerPort();
@@ -279,6 +284,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot create the broker's log directory " + dir + ": " + e);
     }
+  }
+
+  /**
+   * Fails clearly when another broker holds the log directory's lock (Kafka's own error is a fatal
+   * startup failure with a stack trace). The lock is taken and released at once: the broker takes
+   * it for good as it starts.
+   */
+  private static void requireUnlocked(Path logDir) {
+    Path lock = logDir.resolve(".lock");
+    try (FileChannel channel =
+            FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.tryLock()) {
+      if (held == null) {
+        throw new IllegalStateException(inUse(logDir));
+      }
+    } catch (OverlappingFileLockException e) {
+      throw new IllegalStateException(inUse(logDir));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot lock the broker's log directory " + logDir + ": " + e);
+    }
+  }
+
+  private static String inUse(Path logDir) {
+    return "Cannot start the Kafka broker: its log directory "
+        + logDir
+        + " is in use by another broker (another culprit run or broker on this --data-dir?)";
   }
 
   /** The port, when nothing listens on it yet; a clear error otherwise. */
