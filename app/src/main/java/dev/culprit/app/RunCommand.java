@@ -4,10 +4,10 @@ import dev.culprit.app.demo.DemoEvent;
 import dev.culprit.app.demo.DemoPrinter;
 import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.http.IngestServer;
+import dev.culprit.app.kafka.ClusterCheck;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.kafka.IncidentConsumer;
 import dev.culprit.app.kafka.KafkaClients;
-import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.notify.IncidentNotifier;
 import dev.culprit.app.run.Guarantee;
 import dev.culprit.app.run.LiveRunner;
@@ -24,11 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -318,28 +314,17 @@ final class RunCommand implements Callable<Integer> {
    * stderr says so.
    */
   private boolean reachable(KafkaClients cluster) {
-    try (Admin admin = KafkaTopics.admin(cluster, CLUSTER_TIMEOUT)) {
-      admin
-          .describeCluster(new DescribeClusterOptions().timeoutMs((int) CLUSTER_TIMEOUT.toMillis()))
-          .nodes()
-          .get(CLUSTER_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (ExecutionException | java.util.concurrent.TimeoutException | KafkaException e) {
-      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+    String why = ClusterCheck.unreachable(cluster, CLUSTER_TIMEOUT);
+    if (why != null) {
       spec.commandLine()
           .getErr()
           .printf(
               "culprit run: cannot reach Kafka at %s within %d s (%s); is it running, and are"
                   + " --bootstrap-servers and --kafka-config right?%n",
-              cluster.bootstrapServers(),
-              CLUSTER_TIMEOUT.toSeconds(),
-              cause.getClass().getSimpleName());
+              cluster.bootstrapServers(), CLUSTER_TIMEOUT.toSeconds(), why);
       spec.commandLine().getErr().flush();
-      return false;
     }
+    return why == null;
   }
 
   /** The cluster named by the options, or null for a broker in this JVM. */
