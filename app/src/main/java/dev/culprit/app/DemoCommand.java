@@ -8,6 +8,7 @@ import dev.culprit.app.feedback.KafkaFeedbackSink;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.notify.IncidentNotifier;
 import dev.culprit.app.record.BackgroundRecorder;
 import dev.culprit.app.run.LivePipeline;
@@ -20,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,6 +101,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin NotifyOptions notify = new NotifyOptions();
 
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile DemoRunner active;
+  private volatile boolean stopRequested;
+
   @Override
   public Integer call() throws Exception {
     notify.validate(spec.commandLine());
@@ -107,6 +114,14 @@ final class DemoCommand implements Callable<Integer> {
     if (!output.equals("text") && !output.equals("json")) {
       throw new ParameterException(spec.commandLine(), "--output must be text or json");
     }
+    if (!(speedup > 0) || Double.isInfinite(speedup)) {
+      throw new ParameterException(
+          spec.commandLine(), "--speedup must be a positive number, not " + speedup);
+    }
+    if (httpPort < -1 || httpPort > 65_535) {
+      throw new ParameterException(
+          spec.commandLine(), "--http-port must be 0 to 65535 (or -1), not " + httpPort);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Simulator.Options options = withKinds(Simulator.Options.defaults(seed));
@@ -114,6 +129,22 @@ final class DemoCommand implements Callable<Integer> {
     Simulator simulator = new Simulator(options.withStart(start - start % 60_000));
     DemoPrinter printer = new DemoPrinter(out, output.equals("json"));
     err.println("starting an in-JVM Kafka broker...");
+    Thread hook = new Thread(this::stopAndWait, "culprit-demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      demo(simulator, printer, err);
+    } finally {
+      finished.countDown();
+      RunCommand.removeQuietly(hook);
+    }
+    return 0;
+  }
+
+  /**
+   * The demo on a broker with a temporary log directory, which closing it deletes: on SIGTERM the
+   * shutdown hook stops the demo and waits for this to return.
+   */
+  private void demo(Simulator simulator, DemoPrinter printer, PrintWriter err) throws Exception {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
       err.printf(
           "broker at %s; simulating %d services; %d s of real time%n",
@@ -127,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
               httpPort < 0
                   ? null
                   : LivePipeline.webPages(
-                      broker.bootstrapServers(),
+                      KafkaClients.of(broker.bootstrapServers()),
                       httpConfig(),
                       notify.links(spec.commandLine(), null));
           IngestServer http = startHttp(sink, feedback, web, err);
@@ -145,7 +176,19 @@ final class DemoCommand implements Callable<Integer> {
         run(broker, simulator, printer, err);
       }
     }
-    return 0;
+  }
+
+  private void stopAndWait() {
+    stopRequested = true;
+    DemoRunner runner = active;
+    if (runner != null) {
+      runner.stop();
+    }
+    try {
+      finished.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private Simulator.Options withKinds(Simulator.Options options) {
@@ -179,9 +222,9 @@ final class DemoCommand implements Callable<Integer> {
               notify.links(spec.commandLine(), null),
               web.view());
       err.printf(
-          "HTTP receivers on port %d (POST /api/v1/alerts, /v1/traces, ..., /api/feedback)%n",
-          s.port());
-      err.printf("incidents at http://localhost:%d/incidents%n", s.port());
+          "HTTP receivers on http://%s:%d (POST /api/v1/alerts, /v1/traces, ..., /api/feedback)%n",
+          IngestServer.Config.LOOPBACK, s.port());
+      err.printf("incidents at http://%s:%d/incidents%n", IngestServer.Config.LOOPBACK, s.port());
       return s;
     } catch (java.io.IOException e) {
       err.printf("HTTP receivers not started: port %d: %s%n", httpPort, e.getMessage());
@@ -198,8 +241,10 @@ final class DemoCommand implements Callable<Integer> {
             LivePipeline.topology(PipelineConfig.defaults()),
             simulator,
             DemoRunner.Settings.defaults(Duration.ofSeconds(durationSeconds)).withSpeedup(speedup));
-    Thread hook = new Thread(runner::stop, "culprit-demo-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    active = runner;
+    if (stopRequested) {
+      runner.stop();
+    }
     DemoRunner.Summary summary;
     try (DemoLabels labels = labelsOut == null ? null : DemoLabels.create(labelsOut);
         BackgroundRecorder recording =
@@ -216,7 +261,6 @@ final class DemoCommand implements Callable<Integer> {
         err.printf("recorded %,d raw records into %s%n", recording.finish(), record);
       }
     }
-    Runtime.getRuntime().removeShutdownHook(hook);
     printer.summary(summary, err);
     if (labelsOut != null) {
       err.printf("labels of the injected faults in %s%n", labelsOut);

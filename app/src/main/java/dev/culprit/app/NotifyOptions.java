@@ -1,6 +1,7 @@
 package dev.culprit.app;
 
 import dev.culprit.app.feedback.FeedbackLinks;
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.notify.CloudEventsRenderer;
 import dev.culprit.app.notify.ConsoleRenderer;
 import dev.culprit.app.notify.DeliveryOptions;
@@ -143,14 +144,21 @@ final class NotifyOptions {
    */
   IncidentNotifier.Config config(
       CommandLine cli, String bootstrapServers, boolean fromBeginning, FeedbackLinks links) {
+    return config(cli, KafkaClients.of(bootstrapServers), fromBeginning, links);
+  }
+
+  /** The notifier settings on the cluster {@code clients} names, with its client settings. */
+  IncidentNotifier.Config config(
+      CommandLine cli, KafkaClients clients, boolean fromBeginning, FeedbackLinks links) {
     return new IncidentNotifier.Config(
-        bootstrapServers,
+        clients.bootstrapServers(),
         null,
         updatePolicy(cli),
         feedbackUrl,
         delivery(cli),
         fromBeginning,
-        links);
+        links,
+        clients.settings());
   }
 
   /** The renderer of each target kind. */

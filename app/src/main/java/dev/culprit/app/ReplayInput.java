@@ -83,13 +83,21 @@ final class ReplayInput {
       throw new ParameterException(cli, "No such dataset path: " + path);
     }
     if (dataset.equals("recorded")) {
-      RecordedDataset recorded = RecordedDataset.open(path, Set.copyOf(Formats.topics()));
+      RecordedDataset recorded = recording(cli);
       return since == null && until == null ? recorded : recorded.between(from, to);
     }
     if (since != null || until != null) {
       throw new ParameterException(cli, "--since and --until apply to recorded data only");
     }
     return DatasetFormats.open(cli, dataset, path, labelZone);
+  }
+
+  private RecordedDataset recording(CommandLine cli) throws IOException {
+    try {
+      return RecordedDataset.open(path, Set.copyOf(Formats.topics()));
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw new ParameterException(cli, e.getMessage(), e);
+    }
   }
 
   private static long time(CommandLine cli, String option, String text, long absent) {

@@ -4,8 +4,12 @@ import dev.culprit.app.demo.DemoEvent;
 import dev.culprit.app.demo.DemoPrinter;
 import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.http.IngestServer;
+import dev.culprit.app.kafka.ClusterCheck;
+import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.kafka.IncidentConsumer;
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.notify.IncidentNotifier;
+import dev.culprit.app.run.Guarantee;
 import dev.culprit.app.run.LiveRunner;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.suppress.SuppressionConfig;
@@ -18,7 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,20 +33,54 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code culprit run}: the pipeline and HTTP receivers against a Kafka cluster, until stopped. */
+/**
+ * {@code culprit run}: the pipeline and HTTP receivers until stopped, against a Kafka cluster or,
+ * without {@code --bootstrap-servers}, a single-node broker in this JVM whose log and Streams state
+ * are kept under {@code --data-dir}.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs Culprit against a Kafka cluster: normalises raw Alertmanager, OTLP and Zipkin topics,"
-          + " runs the pipeline, serves the HTTP receivers and prints incidents as they change."
-          + " Stops on Ctrl-C."
+      "Runs Culprit: normalises raw Alertmanager, OTLP and Zipkin topics, runs the pipeline,"
+          + " serves the HTTP receivers and prints incidents as they change. Without"
+          + " --bootstrap-servers it starts a single-node Kafka broker in this JVM, its log and"
+          + " the pipeline's state under --data-dir. Stops on Ctrl-C."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--bootstrap-servers", required = true, description = "Kafka at HOST:PORT.")
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT",
+      description =
+          "Kafka cluster to run against; without it (and without bootstrap.servers in"
+              + " --kafka-config) a broker runs in this JVM.")
   String bootstrapServers;
+
+  @Option(
+      names = "--kafka-config",
+      paramLabel = "FILE",
+      description =
+          "Kafka client properties (security.protocol, sasl.*, ssl.*) for every client on the"
+              + " cluster.")
+  Path kafkaConfig;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "culprit-data",
+      paramLabel = "DIR",
+      description =
+          "Where the in-JVM broker keeps its log (DIR/kafka) and the pipeline its state"
+              + " (DIR/streams), kept across restarts (default culprit-data).")
+  Path dataDir;
+
+  @Option(
+      names = "--broker-port",
+      defaultValue = "9092",
+      paramLabel = "PORT",
+      description = "Port of the in-JVM broker (default 9092; 0 for any free port).")
+  int brokerPort;
 
   @Option(
       names = "--http-port",
@@ -98,8 +139,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--state-dir",
-      defaultValue = ".culprit/state",
-      description = "Kafka Streams state directory.")
+      paramLabel = "DIR",
+      description = "Kafka Streams state directory (default: streams under --data-dir).")
   Path stateDir;
 
   @Option(
@@ -113,6 +154,16 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "1",
       description = "Partitions of the topics Culprit creates.")
   int partitions;
+
+  @Option(
+      names = "--processing-guarantee",
+      defaultValue = "exactly-once",
+      paramLabel = "GUARANTEE",
+      converter = GuaranteeConverter.class,
+      description =
+          "exactly-once (default: Kafka transactions; a crash repeats nothing) or at-least-once"
+              + " (cheaper; a crash may repeat what was processed since the last commit).")
+  Guarantee guarantee;
 
   @Option(names = "--output", defaultValue = "text", description = "text or json.")
   String output;
@@ -131,8 +182,27 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin NotifyOptions notify = new NotifyOptions();
 
+  private static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(10);
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private final CompletableFuture<Integer> httpPortBound = new CompletableFuture<>();
+
   @Override
   public Integer call() throws Exception {
+    Thread hook = new Thread(this::stopAndWait, "culprit-run-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return runUntilStopped();
+    } finally {
+      httpPortBound.complete(-1);
+      finished.countDown();
+      removeQuietly(hook);
+    }
+  }
+
+  private Integer runUntilStopped() throws Exception {
+    validate();
     notify.validate(spec.commandLine());
     SuppressionConfig held = suppression.choice(spec.commandLine()).config();
     String token = token();
@@ -148,44 +218,172 @@ final class RunCommand implements Callable<Integer> {
                 httpMaxConcurrent,
                 httpIdleTimeout);
     FeedbackLinks links = notify.links(spec.commandLine(), token);
-    Files.createDirectories(stateDir);
+    KafkaClients cluster = cluster();
+    Path state = stateDir != null ? stateDir : dataDir.resolve("streams");
+    Files.createDirectories(state);
+    if (cluster != null && !reachable(cluster)) {
+      return 1;
+    }
+    try (EmbeddedKafkaBroker broker = cluster == null ? startBroker() : null) {
+      KafkaClients clients = cluster != null ? cluster : KafkaClients.of(broker.bootstrapServers());
+      return serve(clients, state, http, links, held);
+    }
+  }
+
+  private Integer serve(
+      KafkaClients clients,
+      Path state,
+      IngestServer.Config http,
+      FeedbackLinks links,
+      SuppressionConfig held)
+      throws Exception {
     DemoPrinter printer = new DemoPrinter(spec.commandLine().getOut(), output.equals("json"));
-    CountDownLatch stopped = new CountDownLatch(1);
     try (LiveRunner runner =
             LiveRunner.start(
                 new LiveRunner.Settings(
-                    bootstrapServers,
+                    clients.bootstrapServers(),
                     applicationId,
-                    stateDir,
+                    state,
                     partitions,
                     http,
                     mapping.mapping(),
                     topology == null ? List.of() : DeclaredTopology.read(topology),
                     EventTimeRule.live(Clock.systemUTC(), maxEventLead),
-                    links),
+                    links,
+                    clients.settings(),
+                    guarantee),
                 opening.apply(
                     spec.commandLine(), PipelineConfig.defaults().withSuppression(held)));
-        IncidentConsumer incidents =
-            new IncidentConsumer(bootstrapServers, applicationId + "-console");
+        IncidentConsumer incidents = new IncidentConsumer(clients, applicationId + "-console");
         IncidentNotifier notifier =
             notify.any()
                 ? IncidentNotifier.start(
-                    notify.config(spec.commandLine(), bootstrapServers, false, links),
+                    notify.config(spec.commandLine(), clients, false, links),
                     notify.destinations(spec.commandLine()),
-                    NotifyOptions::renderer)
+                    NotifyOptions::renderer,
+                    runner.metrics())
                 : null) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "culprit-run-shutdown"));
       spec.commandLine()
           .getErr()
           .printf(
-              "culprit running on %s; HTTP receivers and web pages (/incidents) on %s:%d%n",
-              bootstrapServers, httpBind, runner.httpPort());
+              "culprit running on %s (%s); HTTP receivers and web pages (/incidents) on %s:%d%n",
+              clients.bootstrapServers(), guarantee.optionName(), httpBind, runner.httpPort());
+      httpPortBound.complete(runner.httpPort());
       while (stopped.getCount() > 0 && runner.failure() == null) {
         incidents
             .poll(Duration.ofMillis(500))
             .forEach(i -> printer.accept(new DemoEvent.IncidentEvent(i)));
       }
       return runner.failure() == null ? 0 : 1;
+    }
+  }
+
+  /** Options checked before anything starts: each problem is a usage error naming the option. */
+  private void validate() {
+    CommandLine cli = spec.commandLine();
+    if (httpPort < -1 || httpPort > 65_535) {
+      throw new ParameterException(cli, "--http-port must be 0 to 65535 (or -1), not " + httpPort);
+    }
+    if (brokerPort < 0 || brokerPort > 65_535) {
+      throw new ParameterException(cli, "--broker-port must be 0 to 65535, not " + brokerPort);
+    }
+    if (partitions < 1) {
+      throw new ParameterException(cli, "--partitions must be at least 1, not " + partitions);
+    }
+    if (maxBodyBytes < 1) {
+      throw new ParameterException(cli, "--max-body-bytes must be positive, not " + maxBodyBytes);
+    }
+    if (httpMaxConcurrent < 1) {
+      throw new ParameterException(
+          cli, "--http-max-concurrent must be at least 1, not " + httpMaxConcurrent);
+    }
+    if (httpIdleTimeout.toMillis() < 1) {
+      throw new ParameterException(
+          cli, "--http-idle-timeout must be positive, not " + httpIdleTimeout);
+    }
+    if (maxEventLead.isNegative()) {
+      throw new ParameterException(cli, "--max-event-lead must not be negative");
+    }
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new ParameterException(cli, "--output must be text or json, not " + output);
+    }
+    if (applicationId.isBlank()) {
+      throw new ParameterException(cli, "--application-id must not be blank");
+    }
+  }
+
+  /**
+   * Whether the cluster answers within {@link #CLUSTER_TIMEOUT}; when it does not, one line on
+   * stderr says so.
+   */
+  private boolean reachable(KafkaClients cluster) {
+    String why = ClusterCheck.unreachable(cluster, CLUSTER_TIMEOUT);
+    if (why != null) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "culprit run: cannot reach Kafka at %s within %d s (%s); is it running, and are"
+                  + " --bootstrap-servers and --kafka-config right?%n",
+              cluster.bootstrapServers(), CLUSTER_TIMEOUT.toSeconds(), why);
+      spec.commandLine().getErr().flush();
+    }
+    return why == null;
+  }
+
+  /** The cluster named by the options, or null for a broker in this JVM. */
+  private KafkaClients cluster() {
+    try {
+      if (kafkaConfig != null) {
+        return KafkaClients.read(bootstrapServers, kafkaConfig);
+      }
+      return bootstrapServers == null ? null : KafkaClients.of(bootstrapServers);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private EmbeddedKafkaBroker startBroker() {
+    spec.commandLine()
+        .getErr()
+        .printf("starting a Kafka broker in this JVM, its log in %s%n", dataDir.resolve("kafka"));
+    return BrokerCommand.start(spec.commandLine(), dataDir, brokerPort, "--broker-port");
+  }
+
+  /** Asks a running {@code run} to stop; it closes what it started and returns. */
+  void stop() {
+    stopped.countDown();
+  }
+
+  /** The HTTP receivers' port once they listen; -1 when the run ended before, or without them. */
+  CompletableFuture<Integer> httpPortBound() {
+    return httpPortBound;
+  }
+
+  static final class GuaranteeConverter implements CommandLine.ITypeConverter<Guarantee> {
+    @Override
+    public Guarantee convert(String value) {
+      try {
+        return Guarantee.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static void removeQuietly(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: the JVM is exiting anyway
+    }
+  }
+
+  private void stopAndWait() {
+    stop();
+    try {
+      finished.await(45, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -30,15 +30,16 @@ import org.slf4j.LoggerFactory;
  * reports injected faults and the incidents the topology writes.
  *
  * <p>{@link #run(Consumer)} creates every topic of the live pipeline (raw ones included), starts
- * the topology with {@link CulpritPipeline#streamsProperties} (a temporary state directory, commits
- * every {@link Settings#commitInterval()}), produces the simulator's warm-up history as fast as it
- * can, then advances event time {@link Settings#speedup()} times faster than real time. Signals go
- * to the raw OTLP topics as a Collector would write them ({@link OtlpProducer}), or each to its
- * canonical topic keyed by its entity with its event time as record timestamp ({@link Transport}).
- * The sink gets a {@link DemoEvent.FaultEvent} when a fault starts and a {@link
- * DemoEvent.IncidentEvent} for every record read from {@code culprit.incidents}, all on the calling
- * thread. The run ends after {@link Settings#duration()} of real time (warm-up included), on {@link
- * #stop()}, or when the topology fails; everything is then closed and the state directory deleted.
+ * the topology with {@link CulpritPipeline#streamsProperties} (a temporary state directory, exactly
+ * once, as {@code culprit run} runs by default, a transaction every {@link
+ * Settings#commitInterval()}), produces the simulator's warm-up history as fast as it can, then
+ * advances event time {@link Settings#speedup()} times faster than real time. Signals go to the raw
+ * OTLP topics as a Collector would write them ({@link OtlpProducer}), or each to its canonical
+ * topic keyed by its entity with its event time as record timestamp ({@link Transport}). The sink
+ * gets a {@link DemoEvent.FaultEvent} when a fault starts and a {@link DemoEvent.IncidentEvent} for
+ * every record read from {@code culprit.incidents}, all on the calling thread. The run ends after
+ * {@link Settings#duration()} of real time (warm-up included), on {@link #stop()}, or when the
+ * topology fails; everything is then closed and the state directory deleted.
  */
 public final class DemoRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DemoRunner.class);
@@ -210,6 +211,7 @@ public final class DemoRunner {
     Properties p =
         CulpritPipeline.streamsProperties(settings.applicationId(), bootstrapServers, stateDir);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     return p;
   }
 

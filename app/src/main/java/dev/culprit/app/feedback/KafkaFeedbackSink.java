@@ -1,5 +1,6 @@
 package dev.culprit.app.feedback;
 
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.model.Feedback;
 import dev.culprit.model.Topics;
 import java.time.Duration;
@@ -25,10 +26,14 @@ public final class KafkaFeedbackSink implements FeedbackSink, AutoCloseable {
    *     resolve)
    */
   public KafkaFeedbackSink(String bootstrapServers, Duration timeout) {
+    this(KafkaClients.of(bootstrapServers), timeout);
+  }
+
+  /** A sink on the cluster {@code clients} names, with its client settings. */
+  public KafkaFeedbackSink(KafkaClients clients, Duration timeout) {
     this.timeout = timeout;
     String millis = String.valueOf(Math.max(1, timeout.toMillis()));
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties p = clients.properties();
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "culprit-feedback");
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -21,6 +21,7 @@ public final class Exchange {
   private final Response response;
   private final Callback callback;
   private boolean sent;
+  private int status;
 
   Exchange(Request request, Response response, Callback callback) {
     this.request = request;
@@ -74,6 +75,7 @@ public final class Exchange {
       throw new IllegalStateException("already answered " + method() + " " + path());
     }
     sent = true;
+    this.status = status;
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -91,6 +93,7 @@ public final class Exchange {
       throw new IllegalStateException("already answered " + method() + " " + path());
     }
     sent = true;
+    this.status = status;
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     OutputStream out = Content.Sink.asOutputStream(response);
@@ -127,6 +130,11 @@ public final class Exchange {
         }
       }
     };
+  }
+
+  /** The status of the answer sent, 0 before one was sent. */
+  int status() {
+    return status;
   }
 
   /** Whether an answer was sent. */

@@ -114,10 +114,12 @@ public final class IngestServer implements AutoCloseable {
   private final Map<String, Route> routes = new HashMap<>();
   private final Map<String, Endpoint> endpoints = new HashMap<>();
   private final Map<String, Semaphore> permits = new HashMap<>();
+  private final ReceiverObserver observer;
 
-  private IngestServer(Config config, RawSink sink) {
+  private IngestServer(Config config, RawSink sink, ReceiverObserver observer) {
     this.config = config;
     this.sink = sink;
+    this.observer = observer;
     this.server = new Server(new VirtualThreadPool());
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -148,7 +150,21 @@ public final class IngestServer implements AutoCloseable {
   public static IngestServer start(
       Config config, List<Route> routes, RawSink sink, List<Endpoint> endpoints)
       throws IOException {
-    IngestServer s = new IngestServer(config, sink);
+    return start(config, routes, sink, endpoints, ReceiverObserver.NONE);
+  }
+
+  /**
+   * Starts the server with the given routes and endpoints, reporting every answer and every item
+   * left out of an accepted payload to {@code observer}.
+   */
+  public static IngestServer start(
+      Config config,
+      List<Route> routes,
+      RawSink sink,
+      List<Endpoint> endpoints,
+      ReceiverObserver observer)
+      throws IOException {
+    IngestServer s = new IngestServer(config, sink, Objects.requireNonNull(observer, "observer"));
     routes.forEach(r -> s.routes.put(r.path(), r));
     endpoints.forEach(e -> s.endpoints.put(e.path(), e));
     s.routes.keySet().forEach(p -> s.permits.put(p, new Semaphore(config.maxConcurrent())));
@@ -171,6 +187,17 @@ public final class IngestServer implements AutoCloseable {
   }
 
   private void handle(Exchange ex) {
+    try {
+      answer(ex);
+    } finally {
+      String path = ex.path();
+      boolean known =
+          routes.containsKey(path) || endpoints.containsKey(path) || path.equals("/health");
+      observer.answered(known ? path : "other", ex.status());
+    }
+  }
+
+  private void answer(Exchange ex) {
     try {
       String path = ex.path();
       if (path.equals("/health")) {
@@ -294,6 +321,9 @@ public final class IngestServer implements AutoCloseable {
     if (failed != null) {
       error(ex, failed.status(), failed.message());
       return;
+    }
+    if (!check.skipped().isEmpty()) {
+      observer.deadLettered(route.path(), check.skipped());
     }
     Route.Reply reply = route.replier().reply(check.skipped(), Route.mediaType(contentType));
     ex.send(200, reply.contentType(), reply.body());

@@ -1,5 +1,6 @@
 package dev.culprit.app.http;
 
+import dev.culprit.app.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -30,9 +31,13 @@ public final class KafkaRawSink implements RawSink, AutoCloseable {
    * @param writeTimeout how long a write may take from send to acknowledgement
    */
   public KafkaRawSink(String bootstrapServers, int maxBodyBytes, Duration writeTimeout) {
+    this(KafkaClients.of(bootstrapServers), maxBodyBytes, writeTimeout);
+  }
+
+  /** A sink on the cluster {@code clients} names, with its client settings. */
+  public KafkaRawSink(KafkaClients clients, int maxBodyBytes, Duration writeTimeout) {
     long half = Math.max(1, writeTimeout.toMillis() / 2);
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties p = clients.properties();
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "culprit-http-ingest");

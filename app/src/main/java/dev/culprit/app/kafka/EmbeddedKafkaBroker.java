@@ -8,9 +8,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -114,6 +118,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       return new Config(0, 0, null, Map.of(), Duration.ofSeconds(60));
     }
 
+    /**
+     * A broker that keeps its log under {@code dataDir/kafka} across restarts, listens on {@code
+     * port} (0: a free port) with a free controller port, and has Kafka's default retention and
+     * record timestamp limits, as a cluster of the user's would: what {@code culprit run} without
+     * {@code --bootstrap-servers} and {@code culprit broker} start.
+     */
+    public static Config persistent(Path dataDir, int port) {
+      return new Config(port, 0, logDirOf(dataDir), Map.of(), Duration.ofSeconds(60), true);
+    }
+
+    /** Where {@link #persistent(Path, int)} keeps the broker's log under {@code dataDir}. */
+    public static Path logDirOf(Path dataDir) {
+      return dataDir.resolve("kafka");
+    }
+
     /** These settings with Kafka's default retention and record timestamp limits. */
     public Config withKafkaDefaults() {
       return new Config(port, controllerPort, logDir, brokerProperties, startupTimeout, true);
@@ -134,7 +153,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     Objects.requireNonNull(config, "config");
     boolean temporary = config.logDir() == null;
     Path logDir = temporary ? Directories.createTemp("culprit-kafka-") : config.logDir();
-    int port = config.port() == 0 ? freePort() : config.port();
+    if (!temporary) {
+      createDirectories(logDir);
+      requireUnlocked(logDir);
+    }
+    int port = config.port() == 0 ? freePort() : requireFree(config.port());
     int controllerPort = config.controllerPort() == 0 ? freePort() : config.controllerPort();
     KafkaRaftServer server = null;
     try {
@@ -252,6 +275,53 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       server.awaitShutdown();
     } catch (RuntimeException e) {
       LOG.warn("Embedded Kafka broker did not shut down cleanly", e);
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot create the broker's log directory " + dir + ": " + e);
+    }
+  }
+
+  /**
+   * Fails clearly when another broker holds the log directory's lock (Kafka's own error is a fatal
+   * startup failure with a stack trace). The lock is taken and released at once: the broker takes
+   * it for good as it starts.
+   */
+  private static void requireUnlocked(Path logDir) {
+    Path lock = logDir.resolve(".lock");
+    try (FileChannel channel =
+            FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.tryLock()) {
+      if (held == null) {
+        throw new IllegalStateException(inUse(logDir));
+      }
+    } catch (OverlappingFileLockException e) {
+      throw new IllegalStateException(inUse(logDir));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot lock the broker's log directory " + logDir + ": " + e);
+    }
+  }
+
+  private static String inUse(Path logDir) {
+    return "Cannot start the Kafka broker: its log directory "
+        + logDir
+        + " is in use by another broker (another culprit run or broker on this --data-dir?)";
+  }
+
+  /** The port, when nothing listens on it yet; a clear error otherwise. */
+  private static int requireFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(HOST), port), 1);
+      return port;
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot start the Kafka broker on " + HOST + ":" + port + ": the port is in use");
     }
   }
 

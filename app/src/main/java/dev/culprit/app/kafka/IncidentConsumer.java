@@ -14,15 +14,23 @@ import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads {@code culprit.incidents} from the beginning, for the demo's sink. */
+/**
+ * Reads {@code culprit.incidents} from the beginning, committed records only (an exactly-once
+ * pipeline's aborted writes are never shown), for the console of {@code run} and {@code demo}.
+ */
 public final class IncidentConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentConsumer.class);
   private final Consumer<String, Incident> consumer;
 
   public IncidentConsumer(String bootstrapServers, String groupId) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    this(KafkaClients.of(bootstrapServers), groupId);
+  }
+
+  /** A consumer on the cluster {@code clients} names, with its client settings. */
+  public IncidentConsumer(KafkaClients clients, String groupId) {
+    Properties p = clients.properties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     this.consumer =

@@ -26,20 +26,22 @@ public final class KafkaTopics {
 
   /** A new Admin client for {@code bootstrapServers}; the caller closes it. */
   public static Admin admin(String bootstrapServers) {
-    return Admin.create(adminProperties(bootstrapServers));
+    return Admin.create(adminProperties(KafkaClients.of(bootstrapServers)));
   }
 
-  private static Properties adminProperties(String bootstrapServers) {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static Properties adminProperties(KafkaClients clients) {
+    Properties p = clients.properties();
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, "culprit-admin");
     return p;
   }
 
-  /** An Admin client whose calls give up after {@code timeout}, so that closing it does too. */
-  private static Admin admin(String bootstrapServers, Duration timeout) {
+  /**
+   * An Admin client for {@code clients} whose calls give up after {@code timeout}, so that closing
+   * it does too; the caller closes it.
+   */
+  public static Admin admin(KafkaClients clients, Duration timeout) {
     long millis = Math.max(1, timeout.toMillis());
-    Properties p = adminProperties(bootstrapServers);
+    Properties p = adminProperties(clients);
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(millis));
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(millis, 30_000)));
     return Admin.create(p);
@@ -71,6 +73,19 @@ public final class KafkaTopics {
       int partitions,
       Duration timeout,
       Map<String, String> extra) {
+    create(KafkaClients.of(bootstrapServers), topics, partitions, timeout, extra);
+  }
+
+  /**
+   * Creates the topics as {@link #create(String, Collection, int, Duration, Map)} does, on the
+   * cluster {@code clients} names, with its client settings.
+   */
+  public static void create(
+      KafkaClients clients,
+      Collection<? extends Topic<?, ?>> topics,
+      int partitions,
+      Duration timeout,
+      Map<String, String> extra) {
     Map<String, String> config = new java.util.HashMap<>(TOPIC_CONFIG);
     config.putAll(extra);
     if (partitions < 1) {
@@ -81,7 +96,7 @@ public final class KafkaTopics {
             .map(t -> new NewTopic(t.name(), partitions, (short) 1))
             .map(t -> t.configs(config))
             .toList();
-    try (Admin admin = admin(bootstrapServers, timeout)) {
+    try (Admin admin = admin(clients, timeout)) {
       var results = admin.createTopics(newTopics).values();
       for (var entry : results.entrySet()) {
         try {

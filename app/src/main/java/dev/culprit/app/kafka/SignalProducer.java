@@ -26,8 +26,12 @@ public final class SignalProducer implements SignalWriter {
   private long sent;
 
   public SignalProducer(String bootstrapServers, String clientId) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    this(KafkaClients.of(bootstrapServers), clientId);
+  }
+
+  /** A producer on the cluster {@code clients} names, with its client settings. */
+  public SignalProducer(KafkaClients clients, String clientId) {
+    Properties p = clients.properties();
     p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ public final class Delivery implements AutoCloseable {
   private final DeliveryOptions options;
   private final Sleeper sleeper;
   private final DeadLetters deadLetters;
+  private final Consumer<NotifyObserver.Outcome> outcomes;
   private final TokenBucket bucket;
   private final BlockingQueue<Notification> queue;
   private final Thread worker;
@@ -45,6 +47,18 @@ public final class Delivery implements AutoCloseable {
       DeliveryOptions options,
       Sleeper sleeper,
       DeadLetters deadLetters) {
+    this(name, route, transport, options, sleeper, deadLetters, outcome -> {});
+  }
+
+  Delivery(
+      String name,
+      Predicate<Notification> route,
+      Transport transport,
+      DeliveryOptions options,
+      Sleeper sleeper,
+      DeadLetters deadLetters,
+      Consumer<NotifyObserver.Outcome> outcomes) {
+    this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
     this.name = Objects.requireNonNull(name, "name");
     this.route = route;
     this.transport = transport;
@@ -70,13 +84,26 @@ public final class Delivery implements AutoCloseable {
       Sleeper sleeper,
       DeadLetters deadLetters,
       HttpClient client) {
+    return start(d, renderers, options, sleeper, deadLetters, client, NotifyObserver.NONE);
+  }
+
+  /** As the other {@code start}, reporting each outcome to {@code observer}. */
+  public static Delivery start(
+      Destination d,
+      Function<TargetKind, Renderer> renderers,
+      DeliveryOptions options,
+      Sleeper sleeper,
+      DeadLetters deadLetters,
+      HttpClient client,
+      NotifyObserver observer) {
     return new Delivery(
         d.name(),
         d.route(),
         transport(d, renderers.apply(d.kind()), options, sleeper, client, System.out),
         options,
         sleeper,
-        deadLetters);
+        deadLetters,
+        outcome -> observer.notification(d.kind(), outcome));
   }
 
   static Transport transport(
@@ -153,6 +180,7 @@ public final class Delivery implements AutoCloseable {
         Attempt a = send(n);
         switch (a) {
           case Attempt.Sent s -> {
+            outcomes.accept(NotifyObserver.Outcome.DELIVERED);
             return;
           }
           case Attempt.Fail f -> {
@@ -171,6 +199,7 @@ public final class Delivery implements AutoCloseable {
               return;
             }
             LOG.debug("Retrying {} to {} in {}: {}", n.idempotencyKey(), name, wait, r.reason());
+            outcomes.accept(NotifyObserver.Outcome.RETRIED);
             sleeper.sleep(wait);
           }
         }
@@ -200,6 +229,7 @@ public final class Delivery implements AutoCloseable {
 
   private void dead(Notification n, int attempts, String reason) {
     LOG.warn("Giving up on {} to {}: {}", n.idempotencyKey(), name, reason);
+    outcomes.accept(NotifyObserver.Outcome.GAVE_UP);
     deadLetters.accept(
         new FailedNotification(
             name,

@@ -47,6 +47,27 @@ public final class Dispatcher {
       FeedbackLinks links,
       DeliveryOptions options,
       DeadLetters deadLetters) {
+    return start(
+        destinations,
+        renderers,
+        updates,
+        feedbackBaseUrl,
+        links,
+        options,
+        deadLetters,
+        NotifyObserver.NONE);
+  }
+
+  /** As the other {@code start}, reporting each delivery's outcomes to {@code observer}. */
+  public static Dispatcher start(
+      List<Destination> destinations,
+      Function<TargetKind, Renderer> renderers,
+      Lifecycle.Updates updates,
+      String feedbackBaseUrl,
+      FeedbackLinks links,
+      DeliveryOptions options,
+      DeadLetters deadLetters,
+      NotifyObserver observer) {
     Sleeper clock = Sleeper.system();
     HttpClient client =
         HttpClient.newBuilder()
@@ -55,7 +76,7 @@ public final class Dispatcher {
             .build();
     List<Delivery> deliveries = new ArrayList<>();
     for (Destination d : destinations) {
-      deliveries.add(Delivery.start(d, renderers, options, clock, deadLetters, client));
+      deliveries.add(Delivery.start(d, renderers, options, clock, deadLetters, client, observer));
     }
     return new Dispatcher(
         new Lifecycle(updates, 100_000, Duration.ofHours(1), clock, feedbackBaseUrl, links),

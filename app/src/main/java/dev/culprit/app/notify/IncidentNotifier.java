@@ -1,10 +1,12 @@
 package dev.culprit.app.notify;
 
 import dev.culprit.app.feedback.FeedbackLinks;
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Function;
@@ -31,6 +33,7 @@ public final class IncidentNotifier implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final KafkaDeadLetters deadLetters;
   private final Duration drainTimeout;
+  private final NotifyObserver observer;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -38,7 +41,9 @@ public final class IncidentNotifier implements AutoCloseable {
       Consumer<String, Incident> consumer,
       Dispatcher dispatcher,
       KafkaDeadLetters deadLetters,
-      Duration drainTimeout) {
+      Duration drainTimeout,
+      NotifyObserver observer) {
+    this.observer = observer;
     this.consumer = consumer;
     this.dispatcher = dispatcher;
     this.deadLetters = deadLetters;
@@ -55,7 +60,16 @@ public final class IncidentNotifier implements AutoCloseable {
    */
   public static IncidentNotifier start(
       Config config, List<Destination> destinations, Function<TargetKind, Renderer> renderers) {
-    KafkaDeadLetters dlq = new KafkaDeadLetters(config.bootstrapServers());
+    return start(config, destinations, renderers, NotifyObserver.NONE);
+  }
+
+  /** As the other {@code start}, reporting incidents opened and delivery outcomes to {@code o}. */
+  public static IncidentNotifier start(
+      Config config,
+      List<Destination> destinations,
+      Function<TargetKind, Renderer> renderers,
+      NotifyObserver o) {
+    KafkaDeadLetters dlq = new KafkaDeadLetters(config.clients());
     Dispatcher dispatcher =
         Dispatcher.start(
             destinations,
@@ -64,18 +78,20 @@ public final class IncidentNotifier implements AutoCloseable {
             config.feedbackBaseUrl(),
             config.links(),
             config.delivery(),
-            dlq);
+            dlq,
+            o);
     IncidentNotifier n =
-        new IncidentNotifier(consumer(config), dispatcher, dlq, config.delivery().drainTimeout());
+        new IncidentNotifier(
+            consumer(config), dispatcher, dlq, config.delivery().drainTimeout(), o);
     n.thread.start();
     LOG.info("Notifying {}", destinations);
     return n;
   }
 
   private static Consumer<String, Incident> consumer(Config config) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    Properties p = config.clients().properties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.fromBeginning() ? "earliest" : "latest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     return new KafkaConsumer<>(
@@ -104,6 +120,9 @@ public final class IncidentNotifier implements AutoCloseable {
       var records = consumer.poll(Duration.ofMillis(500));
       for (ConsumerRecord<String, Incident> r : records) {
         if (r.value() != null) {
+          if (r.value().version() == 1) {
+            observer.incidentOpened();
+          }
           dispatcher.dispatch(r.value());
         }
       }
@@ -143,6 +162,7 @@ public final class IncidentNotifier implements AutoCloseable {
    * @param fromBeginning whether a new consumer group starts at the oldest incident instead of the
    *     newest (an existing group always resumes from its committed offsets)
    * @param links how feedback links are signed (null: unsigned)
+   * @param clientSettings Kafka client settings (SASL, TLS) for the notifier's clients
    */
   public record Config(
       String bootstrapServers,
@@ -151,11 +171,13 @@ public final class IncidentNotifier implements AutoCloseable {
       String feedbackBaseUrl,
       DeliveryOptions delivery,
       boolean fromBeginning,
-      FeedbackLinks links) {
+      FeedbackLinks links,
+      Map<String, String> clientSettings) {
     public static final String GROUP_ID = "culprit-notify";
 
     public Config {
       Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+      clientSettings = clientSettings == null ? Map.of() : Map.copyOf(clientSettings);
       groupId = groupId == null || groupId.isBlank() ? GROUP_ID : groupId;
       updates = updates == null ? Lifecycle.Updates.MATERIAL : updates;
       delivery = delivery == null ? DeliveryOptions.defaults() : delivery;
@@ -171,6 +193,31 @@ public final class IncidentNotifier implements AutoCloseable {
         DeliveryOptions delivery,
         boolean fromBeginning) {
       this(bootstrapServers, groupId, updates, feedbackBaseUrl, delivery, fromBeginning, null);
+    }
+
+    /** Settings with Kafka's default client settings. */
+    public Config(
+        String bootstrapServers,
+        String groupId,
+        Lifecycle.Updates updates,
+        String feedbackBaseUrl,
+        DeliveryOptions delivery,
+        boolean fromBeginning,
+        FeedbackLinks links) {
+      this(
+          bootstrapServers,
+          groupId,
+          updates,
+          feedbackBaseUrl,
+          delivery,
+          fromBeginning,
+          links,
+          null);
+    }
+
+    /** The cluster and its client settings. */
+    public KafkaClients clients() {
+      return new KafkaClients(bootstrapServers, clientSettings);
     }
 
     /** The defaults for {@code bootstrapServers}. */

@@ -1,5 +1,6 @@
 package dev.culprit.app.notify;
 
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.model.FailedNotification;
 import dev.culprit.model.Topics;
 import java.time.Duration;
@@ -17,8 +18,12 @@ public final class KafkaDeadLetters implements DeadLetters, AutoCloseable {
   private final Producer<String, FailedNotification> producer;
 
   public KafkaDeadLetters(String bootstrapServers) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    this(KafkaClients.of(bootstrapServers));
+  }
+
+  /** Dead letters on the cluster {@code clients} names, with its client settings. */
+  public KafkaDeadLetters(KafkaClients clients) {
+    Properties p = clients.properties();
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     this.producer =

@@ -8,7 +8,9 @@ import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.http.OtlpReplies;
 import dev.culprit.app.http.RawSink;
+import dev.culprit.app.http.ReceiverObserver;
 import dev.culprit.app.http.Route;
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.web.GraphView;
 import dev.culprit.app.web.IncidentBoard;
@@ -109,10 +111,15 @@ public final class LivePipeline {
    * receivers accept can be written. Topics that exist already are left as they are.
    */
   public static void createTopics(String bootstrapServers, int partitions, int maxBodyBytes) {
+    createTopics(KafkaClients.of(bootstrapServers), partitions, maxBodyBytes);
+  }
+
+  /** Creates the topics as {@link #createTopics(String, int, int)} does, with client settings. */
+  public static void createTopics(KafkaClients clients, int partitions, int maxBodyBytes) {
     Duration timeout = Duration.ofSeconds(60);
-    KafkaTopics.create(bootstrapServers, Topics.all(), partitions, timeout);
+    KafkaTopics.create(clients, Topics.all(), partitions, timeout, Map.of());
     KafkaTopics.create(
-        bootstrapServers,
+        clients,
         rawTopics(),
         partitions,
         timeout,
@@ -172,7 +179,7 @@ public final class LivePipeline {
       EntityMapping mapping,
       FeedbackLinks links)
       throws IOException {
-    return startHttp(config, sink, feedback, mapping, links, null);
+    return startHttp(config, sink, feedback, mapping, links, List.of(), ReceiverObserver.NONE);
   }
 
   /**
@@ -188,25 +195,48 @@ public final class LivePipeline {
       FeedbackLinks links,
       WebView web)
       throws IOException {
+    return startHttp(
+        config,
+        sink,
+        feedback,
+        mapping,
+        links,
+        web == null ? List.of() : web.endpoints(),
+        ReceiverObserver.NONE);
+  }
+
+  /**
+   * Starts the HTTP receivers and feedback endpoints as the other {@code startHttp} does, with
+   * {@code more} endpoints beside them (web pages, metrics), reporting every answer to {@code
+   * observer}.
+   */
+  public static IngestServer startHttp(
+      IngestServer.Config config,
+      RawSink sink,
+      FeedbackSink feedback,
+      EntityMapping mapping,
+      FeedbackLinks links,
+      List<Endpoint> more,
+      ReceiverObserver observer)
+      throws IOException {
     FeedbackRoutes feedbackRoutes =
         new FeedbackRoutes(
             feedback, Clock.systemUTC(), config.writeTimeout(), config.bearerToken(), links);
     List<Endpoint> endpoints = new ArrayList<>(feedbackRoutes.endpoints());
-    if (web != null) {
-      endpoints.addAll(web.endpoints());
-    }
-    return IngestServer.start(config, routes(mapping), sink, endpoints);
+    endpoints.addAll(more);
+    return IngestServer.start(config, routes(mapping), sink, endpoints, observer);
   }
 
   /**
    * The web pages of a server with {@code config}, reading {@code culprit.incidents} and {@code
-   * culprit.graph.checked} of {@code bootstrapServers} into memory; closing it stops the reading.
+   * culprit.graph.checked} of the cluster {@code clients} reach into memory (what its transactions
+   * committed); closing it stops the reading.
    */
   public static WebPages webPages(
-      String bootstrapServers, IngestServer.Config config, FeedbackLinks links) {
+      KafkaClients clients, IngestServer.Config config, FeedbackLinks links) {
     IncidentBoard board = new IncidentBoard();
     GraphView graph = new GraphView();
-    WebFeed feed = WebFeed.start(bootstrapServers, board, graph);
+    WebFeed feed = WebFeed.start(clients, board, graph);
     return new WebPages(new WebView(board, graph, config.bearerToken(), links), feed, board);
   }
 

@@ -2,9 +2,13 @@ package dev.culprit.app.run;
 
 import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.feedback.KafkaFeedbackSink;
+import dev.culprit.app.http.Endpoint;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
+import dev.culprit.app.http.OperationsEndpoints;
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.kafka.SignalProducer;
+import dev.culprit.app.metrics.CulpritMetrics;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.EntityMapping;
@@ -14,10 +18,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +50,8 @@ public final class LiveRunner implements AutoCloseable {
    * @param eventTimes which event times the normalising stage accepts
    * @param feedbackLinks how feedback links are signed and checked; null for the default: signed
    *     with a key derived from the bearer token when there is one, else unsigned
+   * @param clientSettings Kafka client settings (SASL, TLS) for every client on the cluster
+   * @param guarantee the processing guarantee; null for exactly once
    */
   public record Settings(
       String bootstrapServers,
@@ -53,9 +62,13 @@ public final class LiveRunner implements AutoCloseable {
       EntityMapping mapping,
       List<GraphEdge> declared,
       EventTimeRule eventTimes,
-      FeedbackLinks feedbackLinks) {
+      FeedbackLinks feedbackLinks,
+      Map<String, String> clientSettings,
+      Guarantee guarantee) {
     public Settings {
+      guarantee = guarantee == null ? Guarantee.EXACTLY_ONCE : guarantee;
       declared = declared == null ? List.of() : List.copyOf(declared);
+      clientSettings = clientSettings == null ? Map.of() : Map.copyOf(clientSettings);
       eventTimes =
           eventTimes == null
               ? EventTimeRule.live(Clock.systemUTC(), EventTimeRule.DEFAULT_MAX_AHEAD)
@@ -87,7 +100,14 @@ public final class LiveRunner implements AutoCloseable {
           mapping,
           declared,
           null,
+          null,
+          null,
           null);
+    }
+
+    /** The cluster and its client settings. */
+    public KafkaClients clients() {
+      return new KafkaClients(bootstrapServers, clientSettings);
     }
   }
 
@@ -96,6 +116,7 @@ public final class LiveRunner implements AutoCloseable {
   private final KafkaFeedbackSink feedback;
   private final IngestServer server;
   private final LivePipeline.WebPages web;
+  private final CulpritMetrics metrics;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
   private LiveRunner(
@@ -103,7 +124,9 @@ public final class LiveRunner implements AutoCloseable {
       KafkaRawSink sink,
       KafkaFeedbackSink feedback,
       IngestServer server,
-      LivePipeline.WebPages web) {
+      LivePipeline.WebPages web,
+      CulpritMetrics metrics) {
+    this.metrics = metrics;
     this.streams = streams;
     this.sink = sink;
     this.feedback = feedback;
@@ -115,31 +138,40 @@ public final class LiveRunner implements AutoCloseable {
   public static LiveRunner start(Settings s, PipelineConfig config) throws IOException {
     int maxBody =
         s.http() == null ? IngestServer.Config.defaults().maxBodyBytes() : s.http().maxBodyBytes();
-    LivePipeline.createTopics(s.bootstrapServers(), s.partitions(), maxBody);
-    declare(s.bootstrapServers(), s.declared());
-    Properties p =
-        CulpritPipeline.streamsProperties(s.applicationId(), s.bootstrapServers(), s.stateDir());
+    KafkaClients clients = s.clients();
+    LivePipeline.createTopics(clients, s.partitions(), maxBody);
+    declare(clients, s.declared());
+    Properties p = clients.properties();
+    p.putAll(
+        CulpritPipeline.streamsProperties(s.applicationId(), s.bootstrapServers(), s.stateDir()));
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.guarantee().streamsValue());
     KafkaStreams streams =
         new KafkaStreams(LivePipeline.topology(config, s.mapping(), s.eventTimes()), p);
+    CulpritMetrics metrics = new CulpritMetrics();
+    metrics.bind(streams);
     KafkaRawSink sink =
-        s.http() == null
-            ? null
-            : new KafkaRawSink(s.bootstrapServers(), maxBody, s.http().writeTimeout());
+        s.http() == null ? null : new KafkaRawSink(clients, maxBody, s.http().writeTimeout());
     KafkaFeedbackSink feedback =
-        s.http() == null
-            ? null
-            : new KafkaFeedbackSink(s.bootstrapServers(), s.http().writeTimeout());
+        s.http() == null ? null : new KafkaFeedbackSink(clients, s.http().writeTimeout());
     IngestServer server = null;
     LivePipeline.WebPages web = null;
     try {
       if (s.http() != null) {
-        web = LivePipeline.webPages(s.bootstrapServers(), s.http(), s.feedbackLinks());
+        web = LivePipeline.webPages(clients, s.http(), s.feedbackLinks());
+        List<Endpoint> more =
+            new ArrayList<>(
+                OperationsEndpoints.of(
+                    metrics::scrape,
+                    () -> streams.state() == KafkaStreams.State.RUNNING,
+                    () -> streams.state().name()));
+        more.addAll(web.view().endpoints());
         server =
             LivePipeline.startHttp(
-                s.http(), sink, feedback, s.mapping(), s.feedbackLinks(), web.view());
+                s.http(), sink, feedback, s.mapping(), s.feedbackLinks(), more, metrics);
       }
     } catch (IOException | RuntimeException e) {
       streams.close();
+      metrics.close();
       if (web != null) {
         web.close();
       }
@@ -149,7 +181,7 @@ public final class LiveRunner implements AutoCloseable {
       }
       throw e;
     }
-    LiveRunner runner = new LiveRunner(streams, sink, feedback, server, web);
+    LiveRunner runner = new LiveRunner(streams, sink, feedback, server, web, metrics);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("The pipeline failed", e);
@@ -164,12 +196,12 @@ public final class LiveRunner implements AutoCloseable {
    * Writes declared edges to the graph topic, stamped now so that a time-based retention cannot
    * drop them; declared edges never expire from the graph the rankers see.
    */
-  private static void declare(String bootstrapServers, List<GraphEdge> declared) {
+  private static void declare(KafkaClients clients, List<GraphEdge> declared) {
     if (declared.isEmpty()) {
       return;
     }
     long now = System.currentTimeMillis();
-    try (SignalProducer producer = new SignalProducer(bootstrapServers, "culprit-topology")) {
+    try (SignalProducer producer = new SignalProducer(clients, "culprit-topology")) {
       for (GraphEdge e : declared) {
         producer.send(
             new GraphEdge(
@@ -196,6 +228,11 @@ public final class LiveRunner implements AutoCloseable {
     return streams.state();
   }
 
+  /** The metrics of this run, which {@code /metrics} serves; a notifier may report to them. */
+  public CulpritMetrics metrics() {
+    return metrics;
+  }
+
   /** The failure that stopped the pipeline, or null while it runs. */
   public Throwable failure() {
     return failure.get();
@@ -214,5 +251,6 @@ public final class LiveRunner implements AutoCloseable {
       feedback.close();
     }
     streams.close(Duration.ofSeconds(30));
+    metrics.close();
   }
 }

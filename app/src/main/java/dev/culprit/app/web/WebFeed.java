@@ -1,5 +1,6 @@
 package dev.culprit.app.web;
 
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;
@@ -31,9 +32,10 @@ public final class WebFeed implements AutoCloseable {
   private final Thread thread;
   private volatile boolean stopped;
 
-  private WebFeed(String bootstrapServers, IncidentBoard board, GraphView graph) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private WebFeed(KafkaClients clients, IncidentBoard board, GraphView graph) {
+    Properties p = clients.properties();
+    // the pipeline writes exactly once: show only what its transactions committed
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "culprit-web-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -44,8 +46,8 @@ public final class WebFeed implements AutoCloseable {
   }
 
   /** Starts reading into {@code board} and {@code graph}. */
-  public static WebFeed start(String bootstrapServers, IncidentBoard board, GraphView graph) {
-    WebFeed feed = new WebFeed(bootstrapServers, board, graph);
+  public static WebFeed start(KafkaClients clients, IncidentBoard board, GraphView graph) {
+    WebFeed feed = new WebFeed(clients, board, graph);
     feed.consumer.subscribe(List.of(Topics.INCIDENTS.name(), Topics.GRAPH_CHECKED.name()));
     feed.thread.start();
     return feed;

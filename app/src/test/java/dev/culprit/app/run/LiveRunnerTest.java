@@ -37,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Live ingest on the in-JVM broker: HTTP receivers write raw topics, the normalising stage turns
  * them into canonical signals keyed by entity, and unreadable raw records land in the dead-letter
- * topic; feedback posted to the same server lands in {@code culprit.feedback}.
+ * topic; feedback posted to the same server lands in {@code culprit.feedback}. The pipeline runs
+ * exactly once by default, so the canonical topics are read {@code read_committed}.
  */
 class LiveRunnerTest {
   private static final String WEBHOOK =
@@ -124,6 +127,11 @@ class LiveRunnerTest {
       assertThat(edge.key()).isEqualTo(DECLARED.key());
       assertThat(edge.declared()).isTrue();
       assertThat(edge.lastSeen()).isPositive();
+      try (Admin admin = broker.admin()) {
+        assertThat(admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get())
+            .as("exactly once by default: the pipeline writes in transactions")
+            .contains("__transaction_state");
+      }
     }
   }
 
@@ -310,6 +318,7 @@ class LiveRunnerTest {
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (var consumer =
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

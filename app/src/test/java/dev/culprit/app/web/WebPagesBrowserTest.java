@@ -6,6 +6,7 @@ import dev.culprit.app.demo.DemoRunner;
 import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
+import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.FaultKind;
 import dev.culprit.app.sim.Simulator;
@@ -42,7 +43,9 @@ class WebPagesBrowserTest {
     broker = EmbeddedKafkaBroker.start();
     LivePipeline.createTopics(broker.bootstrapServers(), 1, 1 << 20);
     IngestServer.Config config = new IngestServer.Config(0, null, 1 << 20, Duration.ofSeconds(5));
-    web = LivePipeline.webPages(broker.bootstrapServers(), config, FeedbackLinks.unsigned());
+    web =
+        LivePipeline.webPages(
+            KafkaClients.of(broker.bootstrapServers()), config, FeedbackLinks.unsigned());
     server =
         LivePipeline.startHttp(
             config,

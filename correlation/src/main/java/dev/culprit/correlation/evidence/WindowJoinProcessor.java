@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Joins metrics, logs and spans of one entity (key: entity) into tumbling event-time windows and
  * forwards each window once it is closed (end + grace passed in stream time). Late signals, for a
- * window already closed, are counted and logged. Log lines are mined into templates per entity
- * ({@link TemplateMiner}, store {@code evidence-log-templates-v1}).
+ * window already closed, are counted and logged at most once a minute ({@link LateSignals}). Log
+ * lines are mined into templates per entity ({@link TemplateMiner}, store {@code
+ * evidence-log-templates-v1}).
  */
 final class WindowJoinProcessor extends ContextualProcessor<String, Signal, String, EntityWindow> {
   private static final Logger LOG = LoggerFactory.getLogger(WindowJoinProcessor.class);
@@ -36,7 +37,7 @@ final class WindowJoinProcessor extends ContextualProcessor<String, Signal, Stri
   private final Map<String, TemplateMiner> miners = new HashMap<>();
   private final Set<String> changedMiners = new HashSet<>();
   private long closedUpTo = Long.MIN_VALUE;
-  private long late;
+  private final LateSignals late = new LateSignals(System::nanoTime);
 
   WindowJoinProcessor(EvidenceConfig config) {
     this.config = config;
@@ -60,8 +61,9 @@ final class WindowJoinProcessor extends ContextualProcessor<String, Signal, Stri
     long size = config.window().toMillis();
     long start = Math.floorDiv(s.time(), size) * size;
     if (start + size <= closedUpTo) {
-      if (late++ % 1000 == 0) {
-        LOG.warn("Late signal for closed window {} of {} ({} so far)", start, record.key(), late);
+      String line = late.late(start, record.key());
+      if (line != null) {
+        LOG.warn(line);
       }
       return;
     }
