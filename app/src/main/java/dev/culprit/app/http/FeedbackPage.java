@@ -82,22 +82,7 @@ final class FeedbackPage {
 
   /** {@code s} with the five HTML-special characters replaced by references; null is empty. */
   static String escape(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return HtmlEscape.escape(s);
   }
 
   private static void hidden(StringBuilder b, String name, String value) {

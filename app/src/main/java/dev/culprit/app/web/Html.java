@@ -2,6 +2,7 @@ package dev.culprit.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.culprit.app.http.Exchange;
+import dev.culprit.app.http.HtmlEscape;
 import dev.culprit.model.Json;
 import java.time.Instant;
 import java.util.List;
@@ -24,22 +25,7 @@ public final class Html {
 
   /** {@code s} with the five HTML-special characters replaced by references; null is empty. */
   public static String escape(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return HtmlEscape.escape(s);
   }
 
   /**
