@@ -15,6 +15,7 @@ import dev.culprit.app.web.ReportPage;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.Rankers;
+import dev.culprit.correlation.rank.RankerOptions;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.ingest.recording.RawDataset;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.Topology;
@@ -126,6 +128,16 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin OpeningOptions opening = new OpeningOptions();
 
+  @Option(
+      names = "--ranker-option",
+      paramLabel = "NAME=VALUE",
+      description =
+          "Set one constant of Culprit's ranker and of the excess incidents open on, for sweeps"
+              + " (repeatable; names: corroborationWeight, symptomDiscount, secondaryWeight,"
+              + " concentration, alternateLevelWeight, minHostedSymptoms, onsetToleranceMillis)."
+              + " Defaults and where they come from: EVALUATION.md and RankerOptions.")
+  Map<String, String> rankerOptions = new java.util.LinkedHashMap<>();
+
   @Mixin MappingOptions mapping = new MappingOptions();
 
   @Option(
@@ -159,6 +171,7 @@ final class ReplayCommand implements Callable<Integer> {
         opening.apply(
             spec.commandLine(),
             PipelineConfig.defaults().withRanker(ranker).withSuppression(held.config()));
+    config = config.withIncidents(config.incidents().withFusion(fusion()));
     Dataset ds = openDataset();
     PrintWriter err = spec.commandLine().getErr();
     Replay replay =
@@ -254,6 +267,22 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   /** The pipeline, with the normalising stage in front for raw records. */
+  /** The ranker options asked for, with a usage error for an unknown name or a bad value. */
+  private RankerOptions fusion() {
+    RankerOptions o = RankerOptions.defaults();
+    for (Map.Entry<String, String> e : rankerOptions.entrySet()) {
+      try {
+        o = o.with(e.getKey(), e.getValue());
+      } catch (IllegalArgumentException bad) {
+        throw new ParameterException(spec.commandLine(), "--ranker-option: " + bad.getMessage());
+      }
+    }
+    if (!rankerOptions.isEmpty()) {
+      spec.commandLine().getErr().println("ranker options: " + o);
+    }
+    return o;
+  }
+
   private Topology topology(Dataset ds, PipelineConfig config, Replay replay) {
     return ds instanceof RawDataset
         ? LivePipeline.topology(config, mapping.mapping(), replay::timed)

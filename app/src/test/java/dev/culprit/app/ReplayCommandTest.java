@@ -112,6 +112,27 @@ class ReplayCommandTest {
   }
 
   @Test
+  void anUnknownOrOutOfRangeRankerOptionIsAUsageError() {
+    for (String[] bad :
+        new String[][] {
+          {"weight=2", "Unknown ranker option: weight"},
+          {"corroborationWeight=3", "Invalid corroborationWeight: 3.0 (0 to 1)"},
+          {"openLevel", "NAME=VALUE"}
+        }) {
+      StringWriter err = new StringWriter();
+      CommandLine cli = Main.commandLine();
+      cli.setOut(new PrintWriter(new StringWriter()));
+      cli.setErr(new PrintWriter(err));
+
+      int code =
+          cli.execute("replay", "--dataset", "nezha", "--path", ".", "--ranker-option", bad[0]);
+
+      assertThat(code).as(bad[0]).isEqualTo(2);
+      assertThat(err.toString()).as(bad[0]).contains(bad[1]);
+    }
+  }
+
+  @Test
   void aTruncatedArchiveIsAUsageErrorNamingTheFile(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     Path archive = dir.resolve("cut.tar.gz");

@@ -71,7 +71,8 @@ public final class CulpritPipeline {
    */
   public static void addTo(
       StreamsBuilder builder, PipelineConfig config, UnaryOperator<RootCauseRanker> decorate) {
-    Supplier<RootCauseRanker> ranker = Rankers.supplier(config.ranker());
+    Supplier<RootCauseRanker> ranker =
+        Rankers.supplier(config.ranker(), config.incidents().fusion());
     KStream<String, MetricSample> metrics = source(builder, Topics.METRICS);
     KStream<String, LogEvent> logs = source(builder, Topics.LOGS);
     KStream<String, Span> spans = source(builder, Topics.SPANS);

@@ -3,6 +3,7 @@ package dev.culprit.correlation;
 import dev.culprit.correlation.rank.AlertCountRanker;
 import dev.culprit.correlation.rank.EvidenceGraphRanker;
 import dev.culprit.correlation.rank.MicroRcaRanker;
+import dev.culprit.correlation.rank.RankerOptions;
 import dev.culprit.correlation.rank.RootCauseRanker;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,8 +23,13 @@ public final class Rankers {
   }
 
   public static Supplier<RootCauseRanker> supplier(String name) {
+    return supplier(name, RankerOptions.defaults());
+  }
+
+  /** The ranker named {@code name}; Culprit's own with {@code options}. */
+  public static Supplier<RootCauseRanker> supplier(String name, RankerOptions options) {
     return switch (name) {
-      case DEFAULT -> EvidenceGraphRanker::new;
+      case DEFAULT -> () -> new EvidenceGraphRanker(options);
       case AlertCountRanker.NAME -> AlertCountRanker::new;
       case MicroRcaRanker.NAME -> MicroRcaRanker::new;
       default ->

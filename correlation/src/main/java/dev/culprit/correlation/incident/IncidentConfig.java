@@ -1,5 +1,6 @@
 package dev.culprit.correlation.incident;
 
+import dev.culprit.correlation.rank.RankerOptions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,6 +21,8 @@ import java.util.Objects;
  *     alerts from ones that fire all the time, and how long the stage remembers how far each metric
  *     jumped, to tell jumps of a new size from ones that recur (see {@code MetricRecurrence})
  * @param opening what must agree, beyond the level, before an incident opens
+ * @param fusion how evidence is fused into a candidate's strength, for opening incidents and for
+ *     Culprit's ranker alike
  * @param alertHold how long a firing alert that names no end keeps the incident that holds it open
  *     after it was sent: Alertmanager sends firing alerts without an end and re-sends them at least
  *     every {@code repeat_interval} (4 h by default), and sends them resolved when they end
@@ -35,6 +38,7 @@ public record IncidentConfig(
     Duration background,
     Duration alertHistory,
     OpeningPolicy opening,
+    RankerOptions fusion,
     Duration alertHold) {
 
   public IncidentConfig {
@@ -46,6 +50,7 @@ public record IncidentConfig(
     Objects.requireNonNull(background, "background");
     Objects.requireNonNull(alertHistory, "alertHistory");
     opening = opening == null ? OpeningPolicy.levelOnly() : opening;
+    fusion = fusion == null ? RankerOptions.defaults() : fusion;
     Objects.requireNonNull(alertHold, "alertHold");
     if (alertHold.isNegative()) {
       throw new IllegalArgumentException("Invalid alertHold: " + alertHold);
@@ -75,6 +80,7 @@ public record IncidentConfig(
         Duration.ofMinutes(30),
         Duration.ofHours(4),
         OpeningPolicy.levelOnly(),
+        RankerOptions.defaults(),
         Duration.ofHours(4));
   }
 
@@ -91,6 +97,24 @@ public record IncidentConfig(
         background,
         alertHistory,
         policy,
+        fusion,
+        alertHold);
+  }
+
+  /** These settings with {@code options} for fusing evidence (opening and ranking). */
+  public IncidentConfig withFusion(RankerOptions options) {
+    return new IncidentConfig(
+        window,
+        openLevel,
+        sustainLevel,
+        quietPeriod,
+        lookback,
+        retention,
+        triggerHorizon,
+        background,
+        alertHistory,
+        opening,
+        options,
         alertHold);
   }
 }

@@ -180,7 +180,7 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     // suppressed items may be evidence in an incident, but never open or sustain one
     latest.removeIf(Evidence::suppressed);
     RankingInput current = input(scope, latest, now - window + 1, now, graph, List.of());
-    Map<EntityRef, Double> excess = Excess.byCandidate(current);
+    Map<EntityRef, Double> excess = Excess.byCandidate(current, config.fusion());
     Map.Entry<EntityRef, Double> hottest =
         excess.entrySet().stream()
             .max(

@@ -39,34 +39,26 @@ import java.util.Map;
  * </ol>
  */
 public final class EvidenceGraphRanker implements RootCauseRanker {
-  static final double SYMPTOM_DISCOUNT = 0.7;
-  static final double SECONDARY_WEIGHT = 0.25;
-  static final double CORROBORATION_WEIGHT = 0.5;
-  static final double CONCENTRATION = 0.6;
+  /** The default corroboration weight ({@link RankerOptions#corroborationWeight}). */
+  static final double CORROBORATION_WEIGHT = RankerOptions.defaults().corroborationWeight();
 
-  /**
-   * Onsets are known only to the one-minute window the evidence was scored in, so a callee whose
-   * trouble shows within a minute after its caller's still counts as no later.
-   */
-  static final long ONSET_TOLERANCE_MILLIS = 60_000;
-
-  static final double ALTERNATE_LEVEL_WEIGHT = 0.5;
-
-  /**
-   * A node with evidence of its own is taken for the cause of trouble on what it hosts once at
-   * least this many of the incident's candidates sit on it alone: one troubled pod on a troubled
-   * node is as likely the pod's own fault (a CPU hog shows on its node too), several at once point
-   * at the node they share.
-   */
-  static final int MIN_HOSTED_SYMPTOMS = 2;
-
+  private final RankerOptions options;
   private final int limit;
 
-  public EvidenceGraphRanker(int limit) {
+  public EvidenceGraphRanker(int limit, RankerOptions options) {
     if (limit < 1) {
       throw new IllegalArgumentException("Invalid limit: " + limit);
     }
     this.limit = limit;
+    this.options = java.util.Objects.requireNonNull(options, "options");
+  }
+
+  public EvidenceGraphRanker(int limit) {
+    this(limit, RankerOptions.defaults());
+  }
+
+  public EvidenceGraphRanker(RankerOptions options) {
+    this(10, options);
   }
 
   public EvidenceGraphRanker() {
@@ -89,7 +81,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
     groups.forEach(
         (c, ev) -> {
           Map<String, Double> u = usual.getOrDefault(c, Map.of());
-          strength.put(c, strength(ev, u, input.alertHistory()));
+          strength.put(c, strength(ev, u, input.alertHistory(), options));
           List<Evidence> others =
               ev.stream().filter(e -> EvidenceFamily.of(e) != EvidenceFamily.NETWORK).toList();
           beyondNetwork.put(
@@ -128,7 +120,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
         if (calleeStrength != null
             && calleeStrength > 0
             && explains(callee, c, beyondNetwork, network)
-            && onset.get(callee) <= onset.get(c) + ONSET_TOLERANCE_MILLIS) {
+            && onset.get(callee) <= onset.get(c) + options.onsetToleranceMillis()) {
           cause = callee;
           break;
         }
@@ -136,12 +128,12 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
       EntityRef n = host.get(c);
       if (cause == null
           && n != null
-          && hosted.getOrDefault(n, 0) >= MIN_HOSTED_SYMPTOMS
-          && onset.get(n) <= onset.get(c) + ONSET_TOLERANCE_MILLIS) {
+          && hosted.getOrDefault(n, 0) >= options.minHostedSymptoms()
+          && onset.get(n) <= onset.get(c) + options.onsetToleranceMillis()) {
         cause = n;
       }
       if (cause != null) {
-        s *= SYMPTOM_DISCOUNT;
+        s *= options.symptomDiscount();
         blamed.put(c, cause);
       }
       score.put(c, s);
@@ -157,10 +149,10 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
       List<Evidence> ev = groups.get(c);
       double sc = score.get(c);
       Map.Entry<EntityRef, List<Evidence>> instance =
-          concentratedInstance(c, ev, usual.getOrDefault(c, Map.of()), input);
+          concentratedInstance(c, ev, usual.getOrDefault(c, Map.of()), input, options);
       if (instance != null) {
         ranked.add(new Ranked(instance.getKey(), sc, instance.getValue(), blamed.get(c)));
-        ranked.add(new Ranked(c, sc * ALTERNATE_LEVEL_WEIGHT, ev, blamed.get(c)));
+        ranked.add(new Ranked(c, sc * options.alternateLevelWeight(), ev, blamed.get(c)));
       } else {
         ranked.add(new Ranked(c, sc, ev, blamed.get(c)));
       }
@@ -218,12 +210,16 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
   /**
    * The level to report a service candidate at: one of its instances when the service runs several
    * instances, none of its evidence names the service itself, and one instance carries at least
-   * {@link #CONCENTRATION} of what its instances show; else null (report the service). A fault in
-   * one pod of a replicated service shows on that pod; a fault in the service (its code, its
-   * config, all its pods) shows across pods or on the service's own metrics.
+   * {@link RankerOptions#concentration} of what its instances show; else null (report the service).
+   * A fault in one pod of a replicated service shows on that pod; a fault in the service (its code,
+   * its config, all its pods) shows across pods or on the service's own metrics.
    */
   private static Map.Entry<EntityRef, List<Evidence>> concentratedInstance(
-      EntityRef c, List<Evidence> ev, Map<String, Double> usual, RankingInput input) {
+      EntityRef c,
+      List<Evidence> ev,
+      Map<String, Double> usual,
+      RankingInput input,
+      RankerOptions options) {
     if (c.kind() != EntityKind.SERVICE
         || input.graph().neighbours(c, GraphEdge.Kind.INSTANCE_OF, false).size() < 2) {
       return null;
@@ -240,14 +236,14 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
     double topStrength = 0;
     double total = 0;
     for (Map.Entry<EntityRef, List<Evidence>> i : byInstance.entrySet()) {
-      double st = strength(i.getValue(), usual, input.alertHistory());
+      double st = strength(i.getValue(), usual, input.alertHistory(), options);
       total += st;
       if (st > topStrength || (st == topStrength && top != null && i.getKey().compareTo(top) < 0)) {
         top = i.getKey();
         topStrength = st;
       }
     }
-    if (top == null || total <= 0 || topStrength < CONCENTRATION * total) {
+    if (top == null || total <= 0 || topStrength < options.concentration() * total) {
       return null;
     }
     return Map.entry(top, byInstance.get(top));
@@ -260,6 +256,15 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
    * rather than against the background level, as one family: see {@link #alertStrength}.
    */
   static double strength(List<Evidence> evidence, Map<String, Double> usual, AlertHistory history) {
+    return strength(evidence, usual, history, RankerOptions.defaults());
+  }
+
+  /** As {@link #strength(List, Map, AlertHistory)}, with {@code options}' weights. */
+  static double strength(
+      List<Evidence> evidence,
+      Map<String, Double> usual,
+      AlertHistory history,
+      RankerOptions options) {
     Map<EvidenceFamily, Double> best = new EnumMap<>(EvidenceFamily.class);
     List<Evidence> alerts = new ArrayList<>();
     for (Evidence e : evidence) {
@@ -273,12 +278,12 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
     List<Double> excess = new ArrayList<>();
     best.forEach((signal, v) -> excess.add(Math.max(0, v)));
     if (!alerts.isEmpty()) {
-      excess.add(alertStrength(alerts, history));
+      excess.add(alertStrength(alerts, history, options.secondaryWeight()));
     }
     excess.sort(Comparator.reverseOrder());
     double s = 0;
     for (int i = 0; i < excess.size(); i++) {
-      s += i == 0 ? excess.get(i) : CORROBORATION_WEIGHT * excess.get(i);
+      s += i == 0 ? excess.get(i) : options.corroborationWeight() * excess.get(i);
     }
     return s;
   }
@@ -292,9 +297,16 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
    * somewhere all the time says little wherever it fires). Breadth counts: a fault usually trips
    * several of its entity's own alerts at once, while noise is the same alerts again. The entity
    * with most counts fully, other entities of the candidate (the other instances of a service) add
-   * {@link #SECONDARY_WEIGHT} of theirs.
+   * {@link RankerOptions#secondaryWeight} of theirs.
    */
   static double alertStrength(List<Evidence> alerts, AlertHistory history) {
+    return alertStrength(alerts, history, RankerOptions.defaults().secondaryWeight());
+  }
+
+  /**
+   * As {@link #alertStrength(List, AlertHistory)}, other entities adding {@code secondaryWeight}.
+   */
+  static double alertStrength(List<Evidence> alerts, AlertHistory history, double secondaryWeight) {
     Map<String, Map<String, Double>> byEntity = new HashMap<>();
     for (Evidence e : alerts) {
       byEntity
@@ -315,7 +327,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
     perEntity.sort(Comparator.reverseOrder());
     double s = 0;
     for (int i = 0; i < perEntity.size(); i++) {
-      s += i == 0 ? perEntity.get(i) : SECONDARY_WEIGHT * perEntity.get(i);
+      s += i == 0 ? perEntity.get(i) : secondaryWeight * perEntity.get(i);
     }
     return s;
   }

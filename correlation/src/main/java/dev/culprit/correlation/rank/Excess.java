@@ -15,13 +15,21 @@ public final class Excess {
 
   /** Per candidate, its excess over its own background (log-scaled score units). */
   public static Map<EntityRef, Double> byCandidate(RankingInput input) {
+    return byCandidate(input, RankerOptions.defaults());
+  }
+
+  /** As {@link #byCandidate(RankingInput)}, fusing with {@code options}' weights. */
+  public static Map<EntityRef, Double> byCandidate(RankingInput input, RankerOptions options) {
     Map<EntityRef, List<Evidence>> groups = Candidates.group(input.evidence(), input.graph());
     var usual = Background.usual(input);
     AlertHistory history = perEntity(input.alertHistory());
     Map<EntityRef, Double> out = new HashMap<>();
     groups.forEach(
         (c, ev) ->
-            out.put(c, EvidenceGraphRanker.strength(ev, usual.getOrDefault(c, Map.of()), history)));
+            out.put(
+                c,
+                EvidenceGraphRanker.strength(
+                    ev, usual.getOrDefault(c, Map.of()), history, options)));
     return out;
   }
 
