@@ -71,12 +71,15 @@ replay() {
 replays() {
   local id="$1" format="$2" path="$3"
   shift 3
-  replay "$id.culprit" "$format" "$path"
-  replay "$id.culprit.triggered" "$format" "$path" --triggered
   for ranker in count microrca; do
     replay "$id.$ranker" "$format" "$path" --ranker "$ranker"
     replay "$id.$ranker.triggered" "$format" "$path" --ranker "$ranker" --triggered
   done
+  # Culprit's pages show the baselines of the same protocol beside it
+  replay "$id.culprit" "$format" "$path" \
+    --compare "$OUT/$id.count.json" --compare "$OUT/$id.microrca.json"
+  replay "$id.culprit.triggered" "$format" "$path" --triggered \
+    --compare "$OUT/$id.count.triggered.json" --compare "$OUT/$id.microrca.triggered.json"
   for signal in "$@"; do
     replay "$id.without-$signal" "$format" "$path" --without "$signal"
   done

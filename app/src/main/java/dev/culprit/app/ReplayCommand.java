@@ -70,6 +70,14 @@ final class ReplayCommand implements Callable<Integer> {
   Path html;
 
   @Option(
+      names = "--compare",
+      paramLabel = "REPORT",
+      description =
+          "With --html: put the accuracy of this earlier JSON report (a baseline ranker, the other"
+              + " protocol) beside this replay's (repeatable).")
+  List<Path> compare = new ArrayList<>();
+
+  @Option(
       names = "--triggered",
       description = "Hand the engine each fault's start time instead of letting it detect faults.")
   boolean triggered;
@@ -172,6 +180,7 @@ final class ReplayCommand implements Callable<Integer> {
             spec.commandLine(),
             PipelineConfig.defaults().withRanker(ranker).withSuppression(held.config()));
     config = config.withIncidents(config.incidents().withFusion(fusion()));
+    List<ReplayReport> compared = compared();
     Dataset ds = openDataset();
     PrintWriter err = spec.commandLine().getErr();
     Replay replay =
@@ -255,7 +264,7 @@ final class ReplayCommand implements Callable<Integer> {
       out.println("report written to " + report);
     }
     if (html != null) {
-      ReportPage.write(result, history, html);
+      ReportPage.write(result, history, compared, html);
       out.println("HTML report written to " + html);
     }
     out.flush();
@@ -267,6 +276,23 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   /** The pipeline, with the normalising stage in front for raw records. */
+  /** The reports to compare with, read before anything runs; a usage error for one unreadable. */
+  private List<ReplayReport> compared() {
+    if (!compare.isEmpty() && html == null) {
+      throw new ParameterException(spec.commandLine(), "--compare needs --html");
+    }
+    List<ReplayReport> out = new ArrayList<>();
+    for (Path p : compare) {
+      try {
+        out.add(dev.culprit.model.Json.mapper().readValue(p.toFile(), ReplayReport.class));
+      } catch (java.io.IOException e) {
+        throw new ParameterException(
+            spec.commandLine(), "--compare: cannot read the report " + p + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
   /** The ranker options asked for, with a usage error for an unknown name or a bad value. */
   private RankerOptions fusion() {
     RankerOptions o = RankerOptions.defaults();

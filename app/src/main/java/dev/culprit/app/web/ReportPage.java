@@ -50,11 +50,27 @@ public final class ReportPage {
 
   /** Writes the page of {@code report} to {@code file}. */
   public static void write(ReplayReport report, RankHistory history, Path file) throws IOException {
-    Files.writeString(file, render(report, history), StandardCharsets.UTF_8);
+    write(report, history, List.of(), file);
+  }
+
+  /** As {@link #write(ReplayReport, RankHistory, Path)}, with {@code compared} beside it. */
+  public static void write(
+      ReplayReport report, RankHistory history, List<ReplayReport> compared, Path file)
+      throws IOException {
+    Files.writeString(file, render(report, history, compared), StandardCharsets.UTF_8);
   }
 
   /** The page of {@code report}, with the incident times of {@code history}. */
   public static String render(ReplayReport report, RankHistory history) {
+    return render(report, history, List.of());
+  }
+
+  /**
+   * The page of {@code report}, with the incident times of {@code history} and the accuracy of the
+   * {@code compared} reports (baselines, other protocols) beside its own.
+   */
+  public static String render(
+      ReplayReport report, RankHistory history, List<ReplayReport> compared) {
     String echarts = safeInline(Assets.get().text(Assets.ECHARTS));
     String charts = safeInline(Assets.get().text("charts.js"));
     String draw = safeInline(Assets.get().text("report.js"));
@@ -74,6 +90,7 @@ public final class ReportPage {
     b.append("<style>").append(style).append("</style>\n</head>\n<body>\n<main>\n");
     b.append("<h1>Replay of ").append(Html.escape(report.dataset())).append("</h1>\n");
     ReportTables.accuracy(b, report);
+    ReportTables.comparison(b, report, compared);
     ReportTables.warnings(b, report);
     b.append("<h2>By fault kind</h2>\n<div id=\"kinds\" class=\"chart short\"></div>\n");
     ReportTables.kinds(b, report);

@@ -44,6 +44,39 @@ final class ReportTables {
     b.append("</tbody></table>\n");
   }
 
+  /**
+   * This report's accuracy beside other reports of the same data (baseline rankers, the other
+   * protocol, ablations): one row each.
+   */
+  static void comparison(StringBuilder b, ReplayReport r, List<ReplayReport> others) {
+    if (others.isEmpty()) {
+      return;
+    }
+    b.append("<h2>Beside the baselines</h2>\n<table id=\"comparison\"><thead><tr>");
+    for (String h :
+        List.of(
+            "ranker", "protocol", "without", "detected", "top-1", "top-3", "top-5", "false / h")) {
+      b.append("<th>").append(h).append("</th>");
+    }
+    b.append("</tr></thead><tbody>\n");
+    List<ReplayReport> all = new java.util.ArrayList<>();
+    all.add(r);
+    all.addAll(others);
+    for (ReplayReport x : all) {
+      b.append(x == r ? "<tr class=\"this\">" : "<tr>");
+      cell(b, x.ranker());
+      cell(b, x.protocol());
+      cell(b, String.join(", ", x.without()));
+      cell(b, x.detected() + " / " + x.faults());
+      cell(b, ReportPage.percent(x.top1()));
+      cell(b, ReportPage.percent(x.top3()));
+      cell(b, ReportPage.percent(x.top5()));
+      cell(b, String.format(Locale.ROOT, "%.2f", x.falseIncidentsPerHour()));
+      b.append("</tr>\n");
+    }
+    b.append("</tbody></table>\n");
+  }
+
   static void warnings(StringBuilder b, ReplayReport r) {
     if (r.warnings().isEmpty()) {
       return;
