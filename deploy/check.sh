@@ -3,7 +3,7 @@
 #   - helm lint --strict and helm template of the chart, with its defaults and with every option
 #     on (helm/culprit/ci/all-values.yaml), and what the rendered manifests must hold: the
 #     recommended app.kubernetes.io labels on every resource, no namespace written in, probes on
-#     the health endpoint, the ServiceMonitor when asked for, a clear error without Kafka;
+#     the health endpoints (live, ready), the ServiceMonitor when asked for, a clear error without Kafka;
 #   - kubectl kustomize of the plain manifests (deploy/k8s);
 #   - the compose file (docker compose config, or docker-compose), when either is installed;
 #   - Prometheus' and Alertmanager's configuration (promtool, amtool: from PATH, else from Debian's
@@ -84,10 +84,15 @@ def check(path, expect_kinds):
     deployment = next(d for d in resources if d["kind"] == "Deployment")
     pod = deployment["spec"]["template"]["spec"]
     container = pod["containers"][0]
-    for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+    # liveness and startup ask whether the process serves; readiness whether the pipeline runs
+    for probe, path in (
+        ("startupProbe", "/health/live"),
+        ("livenessProbe", "/health/live"),
+        ("readinessProbe", "/health/ready"),
+    ):
         get = container.get(probe, {}).get("httpGet", {})
-        if get.get("path") != "/health" or get.get("port") != "http":
-            problems.append(f"{probe} is not an HTTP GET of /health on port http: {get}")
+        if get.get("path") != path or get.get("port") != "http":
+            problems.append(f"{probe} is not an HTTP GET of {path} on port http: {get}")
     if container["securityContext"].get("readOnlyRootFilesystem") is not True:
         problems.append("the root file system is writable")
     if pod["securityContext"].get("runAsNonRoot") is not True:

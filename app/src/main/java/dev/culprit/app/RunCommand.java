@@ -266,7 +266,7 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .printf(
-              "culprit running on %s (%s); HTTP receivers and web pages (/incidents) on %s:%d%n",
+              "culprit running on %s (%s); HTTP receivers on %s:%d (web pages at /incidents)%n",
               clients.bootstrapServers(), guarantee.optionName(), httpBind, runner.httpPort());
       httpPortBound.complete(runner.httpPort());
       while (stopped.getCount() > 0 && runner.failure() == null) {
