@@ -11,6 +11,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
@@ -51,23 +52,33 @@ public final class OtlpGrpcServer implements AutoCloseable {
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-  /** The request as sent, unparsed: the validator reads it, and the sink writes these bytes. */
-  static final MethodDescriptor.Marshaller<byte[]> RAW =
+  /**
+   * A request as sent, unparsed (the validator reads it, and the sink writes these bytes), or why
+   * it could not be read: a message that decompresses past the limit is found only while it is
+   * read, and is answered with the status the reading failed with.
+   *
+   * @param bytes the request, or null when it could not be read
+   * @param unreadable why it could not be read, or null
+   */
+  record RawRequest(byte[] bytes, Status unreadable) {}
+
+  /** Reads requests into {@link RawRequest}s, never failing the call itself. */
+  static final MethodDescriptor.Marshaller<RawRequest> RAW =
       new MethodDescriptor.Marshaller<>() {
         @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
+        public InputStream stream(RawRequest value) {
+          return new ByteArrayInputStream(value.bytes());
         }
 
         @Override
-        public byte[] parse(InputStream stream) {
+        public RawRequest parse(InputStream stream) {
           try {
-            return stream.readAllBytes();
+            return new RawRequest(stream.readAllBytes(), null);
+          } catch (StatusRuntimeException e) {
+            return new RawRequest(null, e.getStatus());
           } catch (IOException e) {
-            throw Status.INTERNAL
-                .withDescription("cannot read the request: " + e.getMessage())
-                .withCause(e)
-                .asRuntimeException();
+            return new RawRequest(
+                null, Status.INTERNAL.withDescription("cannot read the request: " + e));
           }
         }
       };
@@ -151,8 +162,8 @@ public final class OtlpGrpcServer implements AutoCloseable {
     }
 
     /** The Export method, its request left as bytes. */
-    MethodDescriptor<byte[], Message> export() {
-      return MethodDescriptor.<byte[], Message>newBuilder()
+    MethodDescriptor<RawRequest, Message> export() {
+      return MethodDescriptor.<RawRequest, Message>newBuilder()
           .setType(MethodDescriptor.MethodType.UNARY)
           .setFullMethodName(exportMethod())
           .setRequestMarshaller(RAW)
@@ -232,7 +243,12 @@ public final class OtlpGrpcServer implements AutoCloseable {
         .build();
   }
 
-  private void export(Service s, byte[] request, StreamObserver<Message> response) {
+  private void export(Service s, RawRequest raw, StreamObserver<Message> response) {
+    if (raw.unreadable() != null) {
+      response.onError(raw.unreadable().asRuntimeException());
+      return;
+    }
+    byte[] request = raw.bytes();
     Route.Check check = s.validator().check(request, OtlpReplies.PROTOBUF);
     if (check.problem() != null) {
       fail(response, Status.INVALID_ARGUMENT, check.problem());

@@ -2,6 +2,7 @@ package dev.culprit.app.http;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.util.Locale;
 
 /**
  * A receiver could not listen because its address is taken (another process, or another Culprit,
@@ -27,10 +28,15 @@ public final class PortInUseException extends IOException {
     return receiver;
   }
 
-  /** Whether {@code e} (or one of its causes) is a failure to bind an address. */
+  /**
+   * Whether {@code e} (or one of its causes) is a failure to bind an address that is taken: a
+   * {@link BindException}, or Netty's native {@code bind(..) failed: Address already in use}.
+   */
   static boolean isBindFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BindException) {
+      String message = t.getMessage();
+      if (t instanceof BindException
+          || message != null && message.toLowerCase(Locale.ROOT).contains("already in use")) {
         return true;
       }
     }
