@@ -65,6 +65,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 - {{ .Values.kafka.partitions | quote }}
 - --http-port
 - {{ .Values.http.port | quote }}
+- --otlp-grpc-port
+- {{ .Values.otlpGrpc.port | quote }}
 - --http-bind
 - "0.0.0.0"
 - --max-body-bytes

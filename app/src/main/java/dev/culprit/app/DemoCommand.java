@@ -7,6 +7,8 @@ import dev.culprit.app.demo.DemoRunner;
 import dev.culprit.app.feedback.KafkaFeedbackSink;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
+import dev.culprit.app.http.OtlpGrpcServer;
+import dev.culprit.app.http.ReceiverObserver;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.notify.IncidentNotifier;
@@ -75,6 +77,13 @@ final class DemoCommand implements Callable<Integer> {
   int httpPort;
 
   @Option(
+      names = "--otlp-grpc-port",
+      defaultValue = "-1",
+      paramLabel = "PORT",
+      description = "Port of an OTLP/gRPC receiver on 127.0.0.1 (default -1: none; 4317 is usual).")
+  int otlpGrpcPort;
+
+  @Option(
       names = "--faults",
       split = ",",
       paramLabel = "KIND",
@@ -122,6 +131,10 @@ final class DemoCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--http-port must be 0 to 65535 (or -1), not " + httpPort);
     }
+    if (otlpGrpcPort < -1 || otlpGrpcPort > 65_535) {
+      throw new ParameterException(
+          spec.commandLine(), "--otlp-grpc-port must be 0 to 65535 (or -1), not " + otlpGrpcPort);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Simulator.Options options = withKinds(Simulator.Options.defaults(seed));
@@ -162,6 +175,7 @@ final class DemoCommand implements Callable<Integer> {
                       httpConfig(),
                       notify.links(spec.commandLine(), null));
           IngestServer http = startHttp(sink, feedback, web, err);
+          OtlpGrpcServer grpc = startOtlpGrpc(sink, err);
           IncidentNotifier notifier =
               notify.any()
                   ? IncidentNotifier.start(
@@ -228,6 +242,26 @@ final class DemoCommand implements Callable<Integer> {
       return s;
     } catch (java.io.IOException e) {
       err.printf("HTTP receivers not started: port %d: %s%n", httpPort, e.getMessage());
+      return null;
+    }
+  }
+
+  private OtlpGrpcServer startOtlpGrpc(KafkaRawSink sink, PrintWriter err) {
+    if (otlpGrpcPort < 0) {
+      return null;
+    }
+    try {
+      OtlpGrpcServer s =
+          LivePipeline.startOtlpGrpc(
+              new OtlpGrpcServer.Config(
+                  otlpGrpcPort, null, null, MAX_BODY_BYTES, HTTP_WRITE_TIMEOUT, 8),
+              sink,
+              EntityMapping.defaults(),
+              ReceiverObserver.NONE);
+      err.printf("OTLP/gRPC receiver on %s:%d%n", IngestServer.Config.LOOPBACK, s.port());
+      return s;
+    } catch (java.io.IOException e) {
+      err.printf("OTLP/gRPC receiver not started: %s%n", e.getMessage());
       return null;
     }
   }

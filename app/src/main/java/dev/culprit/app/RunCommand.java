@@ -4,6 +4,8 @@ import dev.culprit.app.demo.DemoEvent;
 import dev.culprit.app.demo.DemoPrinter;
 import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.http.IngestServer;
+import dev.culprit.app.http.OtlpGrpcServer;
+import dev.culprit.app.http.PortInUseException;
 import dev.culprit.app.kafka.ClusterCheck;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.kafka.IncidentConsumer;
@@ -43,7 +45,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs Culprit: normalises raw Alertmanager, OTLP and Zipkin topics, runs the pipeline,"
-          + " serves the HTTP receivers and prints incidents as they change. Without"
+          + " serves the HTTP and OTLP/gRPC receivers and prints incidents as they change. Without"
           + " --bootstrap-servers it starts a single-node Kafka broker in this JVM, its log and"
           + " the pipeline's state under --data-dir. Stops on Ctrl-C."
     })
@@ -87,6 +89,15 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "8080",
       description = "HTTP receivers' port (default 8080; -1 for none).")
   int httpPort;
+
+  @Option(
+      names = "--otlp-grpc-port",
+      defaultValue = "4317",
+      paramLabel = "PORT",
+      description =
+          "OTLP/gRPC receiver's port (default 4317; -1 for none), on the --http-bind address with"
+              + " the HTTP receivers' token and limits.")
+  int otlpGrpcPort;
 
   @Option(
       names = "--http-token-env",
@@ -217,6 +228,16 @@ final class RunCommand implements Callable<Integer> {
                 httpBind,
                 httpMaxConcurrent,
                 httpIdleTimeout);
+    OtlpGrpcServer.Config grpc =
+        otlpGrpcPort < 0
+            ? null
+            : new OtlpGrpcServer.Config(
+                otlpGrpcPort,
+                httpBind,
+                token,
+                maxBodyBytes,
+                Duration.ofSeconds(10),
+                httpMaxConcurrent);
     FeedbackLinks links = notify.links(spec.commandLine(), token);
     KafkaClients cluster = cluster();
     Path state = stateDir != null ? stateDir : dataDir.resolve("streams");
@@ -226,7 +247,7 @@ final class RunCommand implements Callable<Integer> {
     }
     try (EmbeddedKafkaBroker broker = cluster == null ? startBroker() : null) {
       KafkaClients clients = cluster != null ? cluster : KafkaClients.of(broker.bootstrapServers());
-      return serve(clients, state, http, links, held);
+      return serve(clients, state, http, grpc, links, held);
     }
   }
 
@@ -234,6 +255,29 @@ final class RunCommand implements Callable<Integer> {
       KafkaClients clients,
       Path state,
       IngestServer.Config http,
+      OtlpGrpcServer.Config grpc,
+      FeedbackLinks links,
+      SuppressionConfig held)
+      throws Exception {
+    try {
+      return serveOrFail(clients, state, http, grpc, links, held);
+    } catch (PortInUseException e) {
+      String option = e.receiver().equals("HTTP") ? "--http-port" : "--otlp-grpc-port";
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "culprit run: %s; stop what listens there or choose another %s (-1 for none)%n",
+              e.getMessage(), option);
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+  }
+
+  private Integer serveOrFail(
+      KafkaClients clients,
+      Path state,
+      IngestServer.Config http,
+      OtlpGrpcServer.Config grpc,
       FeedbackLinks links,
       SuppressionConfig held)
       throws Exception {
@@ -251,7 +295,8 @@ final class RunCommand implements Callable<Integer> {
                     EventTimeRule.live(Clock.systemUTC(), maxEventLead),
                     links,
                     clients.settings(),
-                    guarantee),
+                    guarantee,
+                    grpc),
                 opening.apply(
                     spec.commandLine(), PipelineConfig.defaults().withSuppression(held)));
         IncidentConsumer incidents = new IncidentConsumer(clients, applicationId + "-console");
@@ -266,8 +311,14 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .printf(
-              "culprit running on %s (%s); HTTP receivers on %s:%d (web pages at /incidents)%n",
-              clients.bootstrapServers(), guarantee.optionName(), httpBind, runner.httpPort());
+              "culprit running on %s (%s); HTTP receivers on %s:%d (web pages at /incidents)%s%n",
+              clients.bootstrapServers(),
+              guarantee.optionName(),
+              httpBind,
+              runner.httpPort(),
+              runner.otlpGrpcPort() < 0
+                  ? ""
+                  : "; OTLP/gRPC on " + httpBind + ":" + runner.otlpGrpcPort());
       httpPortBound.complete(runner.httpPort());
       while (stopped.getCount() > 0 && runner.failure() == null) {
         incidents
@@ -283,6 +334,10 @@ final class RunCommand implements Callable<Integer> {
     CommandLine cli = spec.commandLine();
     if (httpPort < -1 || httpPort > 65_535) {
       throw new ParameterException(cli, "--http-port must be 0 to 65535 (or -1), not " + httpPort);
+    }
+    if (otlpGrpcPort < -1 || otlpGrpcPort > 65_535) {
+      throw new ParameterException(
+          cli, "--otlp-grpc-port must be 0 to 65535 (or -1), not " + otlpGrpcPort);
     }
     if (brokerPort < 0 || brokerPort > 65_535) {
       throw new ParameterException(cli, "--broker-port must be 0 to 65535, not " + brokerPort);

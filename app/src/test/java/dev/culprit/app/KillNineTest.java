@@ -169,7 +169,9 @@ class KillNineTest {
                   "--state-dir",
                   state.toString(),
                   "--http-port",
-                  "0")
+                  "0",
+                  "--otlp-grpc-port",
+                  "-1")
               .redirectErrorStream(true)
               .start();
       CompletableFuture<Integer> port = new CompletableFuture<>();

@@ -88,7 +88,10 @@ class RunCommandTest {
         .formatted(name, name, name, Instant.ofEpochSecond(startsAt), i + 1);
   }
 
-  /** A {@code culprit run --data-dir DIR --http-port 0 --broker-port 0} on its own thread. */
+  /**
+   * A {@code culprit run --data-dir DIR --http-port 0 --otlp-grpc-port 0 --broker-port 0} on its
+   * own thread.
+   */
   private static final class Running implements AutoCloseable {
     private final RunCommand command = new RunCommand();
     private final StringWriter out = new StringWriter();
@@ -112,6 +115,8 @@ class RunCommandTest {
                           "--broker-port",
                           "0",
                           "--http-port",
+                          "0",
+                          "--otlp-grpc-port",
                           "0",
                           "--output",
                           "json")));

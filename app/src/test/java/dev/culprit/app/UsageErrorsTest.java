@@ -119,6 +119,33 @@ class UsageErrorsTest {
         .doesNotContain("\tat ");
   }
 
+  @Test
+  void aTakenOtlpGrpcPortIsOneLineNamingTheOption() throws Exception {
+    try (var broker = dev.culprit.app.kafka.EmbeddedKafkaBroker.start();
+        ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      int code =
+          execute(
+              "run",
+              "--bootstrap-servers",
+              broker.bootstrapServers(),
+              "--http-port",
+              "-1",
+              "--otlp-grpc-port",
+              String.valueOf(port),
+              "--state-dir",
+              dir.resolve("state").toString());
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString().lines())
+          .containsExactly(
+              "culprit run: OTLP/gRPC port 127.0.0.1:"
+                  + port
+                  + " is already in use; stop what listens there or choose another"
+                  + " --otlp-grpc-port (-1 for none)");
+    }
+  }
+
   private void assertOneLine(int code, String line) {
     assertThat(code).as(err.toString()).isEqualTo(2);
     assertThat(err.toString()).isEqualTo(line + System.lineSeparator());

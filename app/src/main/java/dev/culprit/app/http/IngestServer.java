@@ -171,11 +171,14 @@ public final class IngestServer implements AutoCloseable {
     s.endpoints.keySet().forEach(p -> s.permits.put(p, new Semaphore(config.maxConcurrent())));
     try {
       s.server.start();
-    } catch (IOException e) {
-      s.close();
-      throw e;
     } catch (Exception e) {
       s.close();
+      if (PortInUseException.isBindFailure(e)) {
+        throw new PortInUseException("HTTP", config.bindAddress(), config.port(), e);
+      }
+      if (e instanceof IOException io) {
+        throw io;
+      }
       throw new IOException("cannot start the HTTP server: " + e.getMessage(), e);
     }
     LOG.info("Ingest HTTP server listening on {}:{}", config.bindAddress(), s.port());

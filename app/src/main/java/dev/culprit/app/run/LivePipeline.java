@@ -6,6 +6,7 @@ import dev.culprit.app.http.Endpoint;
 import dev.culprit.app.http.FeedbackRoutes;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
+import dev.culprit.app.http.OtlpGrpcServer;
 import dev.culprit.app.http.OtlpReplies;
 import dev.culprit.app.http.RawSink;
 import dev.culprit.app.http.ReceiverObserver;
@@ -143,6 +144,27 @@ public final class LivePipeline {
         otlpRoute("/v1/metrics", OtlpSignal.METRICS, mapping),
         otlpRoute("/v1/logs", OtlpSignal.LOGS, mapping),
         route("/api/v2/spans", Formats.ZIPKIN_TOPIC, mapping));
+  }
+
+  /**
+   * The OTLP/gRPC export services, each checking requests as the OTLP/HTTP route of its signal does
+   * and writing them to the same raw topic.
+   */
+  public static List<OtlpGrpcServer.Service> otlpGrpcServices(EntityMapping mapping) {
+    List<OtlpGrpcServer.Service> services = new ArrayList<>();
+    for (OtlpSignal signal : OtlpSignal.values()) {
+      String topic = signal.defaultTopic();
+      services.add(
+          new OtlpGrpcServer.Service(signal, topic, check(Formats.forTopic(topic, mapping))));
+    }
+    return List.copyOf(services);
+  }
+
+  /** Starts the OTLP/gRPC receiver, writing accepted exports through {@code sink}. */
+  public static OtlpGrpcServer startOtlpGrpc(
+      OtlpGrpcServer.Config config, RawSink sink, EntityMapping mapping, ReceiverObserver observer)
+      throws IOException {
+    return OtlpGrpcServer.start(config, otlpGrpcServices(mapping), sink, observer);
   }
 
   private static Route route(String path, String topic, EntityMapping mapping) {

@@ -6,6 +6,7 @@ import dev.culprit.app.http.Endpoint;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
 import dev.culprit.app.http.OperationsEndpoints;
+import dev.culprit.app.http.OtlpGrpcServer;
 import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.kafka.SignalProducer;
 import dev.culprit.app.metrics.CulpritMetrics;
@@ -52,6 +53,7 @@ public final class LiveRunner implements AutoCloseable {
    *     with a key derived from the bearer token when there is one, else unsigned
    * @param clientSettings Kafka client settings (SASL, TLS) for every client on the cluster
    * @param guarantee the processing guarantee; null for exactly once
+   * @param otlpGrpc OTLP/gRPC receiver settings, or null for none
    */
   public record Settings(
       String bootstrapServers,
@@ -64,7 +66,8 @@ public final class LiveRunner implements AutoCloseable {
       EventTimeRule eventTimes,
       FeedbackLinks feedbackLinks,
       Map<String, String> clientSettings,
-      Guarantee guarantee) {
+      Guarantee guarantee,
+      OtlpGrpcServer.Config otlpGrpc) {
     public Settings {
       guarantee = guarantee == null ? Guarantee.EXACTLY_ONCE : guarantee;
       declared = declared == null ? List.of() : List.copyOf(declared);
@@ -102,7 +105,21 @@ public final class LiveRunner implements AutoCloseable {
           null,
           null,
           null,
+          null,
           null);
+    }
+
+    /** The largest payload a receiver accepts: what raw records and topics must hold. */
+    int maxPayloadBytes() {
+      int http = this.http == null ? 0 : this.http.maxBodyBytes();
+      int grpc = otlpGrpc == null ? 0 : otlpGrpc.maxMessageBytes();
+      int most = Math.max(http, grpc);
+      return most == 0 ? IngestServer.Config.defaults().maxBodyBytes() : most;
+    }
+
+    /** The write timeout of the receivers' sink. */
+    Duration writeTimeout() {
+      return http != null ? http.writeTimeout() : otlpGrpc.writeTimeout();
     }
 
     /** The cluster and its client settings. */
@@ -115,6 +132,7 @@ public final class LiveRunner implements AutoCloseable {
   private final KafkaRawSink sink;
   private final KafkaFeedbackSink feedback;
   private final IngestServer server;
+  private final OtlpGrpcServer grpc;
   private final LivePipeline.WebPages web;
   private final CulpritMetrics metrics;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -124,6 +142,7 @@ public final class LiveRunner implements AutoCloseable {
       KafkaRawSink sink,
       KafkaFeedbackSink feedback,
       IngestServer server,
+      OtlpGrpcServer grpc,
       LivePipeline.WebPages web,
       CulpritMetrics metrics) {
     this.metrics = metrics;
@@ -131,13 +150,17 @@ public final class LiveRunner implements AutoCloseable {
     this.sink = sink;
     this.feedback = feedback;
     this.server = server;
+    this.grpc = grpc;
     this.web = web;
   }
 
-  /** Creates the topics, starts the pipeline and the HTTP receivers. */
+  /**
+   * Creates the topics, starts the pipeline, the HTTP receivers and the OTLP/gRPC receiver.
+   *
+   * @throws dev.culprit.app.http.PortInUseException when a receiver's port is taken
+   */
   public static LiveRunner start(Settings s, PipelineConfig config) throws IOException {
-    int maxBody =
-        s.http() == null ? IngestServer.Config.defaults().maxBodyBytes() : s.http().maxBodyBytes();
+    int maxBody = s.maxPayloadBytes();
     KafkaClients clients = s.clients();
     LivePipeline.createTopics(clients, s.partitions(), maxBody);
     declare(clients, s.declared());
@@ -150,10 +173,13 @@ public final class LiveRunner implements AutoCloseable {
     CulpritMetrics metrics = new CulpritMetrics();
     metrics.bind(streams);
     KafkaRawSink sink =
-        s.http() == null ? null : new KafkaRawSink(clients, maxBody, s.http().writeTimeout());
+        s.http() == null && s.otlpGrpc() == null
+            ? null
+            : new KafkaRawSink(clients, maxBody, s.writeTimeout());
     KafkaFeedbackSink feedback =
         s.http() == null ? null : new KafkaFeedbackSink(clients, s.http().writeTimeout());
     IngestServer server = null;
+    OtlpGrpcServer grpc = null;
     LivePipeline.WebPages web = null;
     try {
       if (s.http() != null) {
@@ -169,19 +195,19 @@ public final class LiveRunner implements AutoCloseable {
             LivePipeline.startHttp(
                 s.http(), sink, feedback, s.mapping(), s.feedbackLinks(), more, metrics);
       }
+      if (s.otlpGrpc() != null) {
+        grpc = LivePipeline.startOtlpGrpc(s.otlpGrpc(), sink, s.mapping(), metrics);
+      }
     } catch (IOException | RuntimeException e) {
+      if (server != null) {
+        server.close();
+      }
       streams.close();
       metrics.close();
-      if (web != null) {
-        web.close();
-      }
-      if (sink != null) {
-        sink.close();
-        feedback.close();
-      }
+      closeAll(web, sink, feedback);
       throw e;
     }
-    LiveRunner runner = new LiveRunner(streams, sink, feedback, server, web, metrics);
+    LiveRunner runner = new LiveRunner(streams, sink, feedback, server, grpc, web, metrics);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("The pipeline failed", e);
@@ -223,6 +249,11 @@ public final class LiveRunner implements AutoCloseable {
     return server == null ? -1 : server.port();
   }
 
+  /** The OTLP/gRPC port, or -1 without that receiver. */
+  public int otlpGrpcPort() {
+    return grpc == null ? -1 : grpc.port();
+  }
+
   /** The state of the Kafka Streams application. */
   public KafkaStreams.State state() {
     return streams.state();
@@ -240,17 +271,27 @@ public final class LiveRunner implements AutoCloseable {
 
   @Override
   public void close() {
-    if (web != null) {
-      web.close();
-    }
     if (server != null) {
       server.close();
     }
-    if (sink != null) {
-      sink.close();
-      feedback.close();
+    if (grpc != null) {
+      grpc.close();
     }
+    closeAll(web, sink, feedback);
     streams.close(Duration.ofSeconds(30));
     metrics.close();
+  }
+
+  private static void closeAll(AutoCloseable... closeables) {
+    for (AutoCloseable c : closeables) {
+      if (c == null) {
+        continue;
+      }
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("Failed to close {}: {}", c.getClass().getSimpleName(), e.toString());
+      }
+    }
   }
 }
