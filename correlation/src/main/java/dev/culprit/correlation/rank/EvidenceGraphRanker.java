@@ -133,9 +133,6 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
         cause = n;
       }
       if (cause != null) {
-        if (cause.kind() != EntityKind.NODE && network.get(cause) > 0) {
-          s = withoutWaiting(groups.get(c), usual.getOrDefault(c, Map.of()), input);
-        }
         s *= options.symptomDiscount();
         blamed.put(c, cause);
       }
@@ -174,25 +171,6 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
               explain(r.entity(), ev, r.blamed())));
     }
     return List.copyOf(out);
-  }
-
-  /**
-   * A caller's strength without what it shows of waiting: its latency (trace and metric) and its
-   * share of slow network time. Used when a callee's slow network explains the caller: the caller's
-   * client-side latency then measures the callee's network, not the caller; its errors, log lines
-   * and resource use still count.
-   */
-  private double withoutWaiting(List<Evidence> ev, Map<String, Double> usual, RankingInput input) {
-    List<Evidence> own =
-        ev.stream()
-            .filter(
-                e ->
-                    switch (EvidenceFamily.of(e)) {
-                      case TRACE_LATENCY, METRIC_LATENCY, NETWORK -> false;
-                      default -> true;
-                    })
-            .toList();
-    return own.isEmpty() ? 0 : strength(own, usual, input.alertHistory(), options);
   }
 
   /**
