@@ -516,7 +516,11 @@ final class ErrorOriginProcessor
         h.lastSeen = start + MINUTE;
       }
     }
-    baselines.forEach(edgeBaselines::put);
+    baselines.forEach(
+        (callee, b) -> {
+          forgetOldCallers(b);
+          edgeBaselines.put(callee, b);
+        });
     if (slow.isEmpty()) {
       return;
     }
@@ -553,6 +557,22 @@ final class ErrorOriginProcessor
                           100 * blame.slowShare(),
                           service)));
             });
+  }
+
+  /**
+   * Keeps at most {@code maxFeatures} callers' histories per callee, forgetting those seen least
+   * recently, as the per-entity baselines do with their features.
+   */
+  private void forgetOldCallers(Baseline b) {
+    int excess = b.features.size() - config.maxFeatures();
+    if (excess > 0) {
+      b.features.entrySet().stream()
+          .sorted(java.util.Comparator.comparingLong(e -> e.getValue().lastSeen))
+          .limit(excess)
+          .map(Map.Entry::getKey)
+          .toList()
+          .forEach(b.features::remove);
+    }
   }
 
   /** When the edge's current run of slow minutes began (its history says). */
