@@ -139,7 +139,7 @@ public final class EvidenceStage {
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(EDGE_MINUTES_STORE),
             Serdes.String(),
-            JsonSerde.of(ErrorOriginProcessor.EdgeMinute.class)));
+            JsonSerde.of(EdgeTimes.EdgeMinute.class)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(EDGE_BASELINES_STORE), Serdes.String(), Baseline.serde()));
