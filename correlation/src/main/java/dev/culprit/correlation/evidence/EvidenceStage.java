@@ -31,8 +31,12 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>Each closed window is scored against the entity's learned history (store {@code
  *       evidence-baselines-v1}); departures become {@link Evidence}.
  *   <li>Spans and log lines are repartitioned by trace id ({@code
- *       evidence-trace-parts-by-trace-v2}) to find the services where errors originate and calls
- *       that went without the log lines they usually write ({@link ErrorOriginProcessor}).
+ *       evidence-trace-parts-by-trace-v2}) to find the services where errors originate, calls that
+ *       went without the log lines they usually write ({@link ErrorOriginProcessor}), and the
+ *       network time of calls between services, blamed on the common end of the slow edges ({@link
+ *       EdgeTimes}, {@link NetworkTime}).
+ *   <li>Every alert's state (firing until when, or resolved) goes on to the incident stage, where a
+ *       firing alert holds its incident open.
  *   <li>Firing alerts become evidence directly.
  *   <li>Output: {@code culprit.evidence} (key: entity), and the returned stream of {@link
  *       ScopedEvent}s (evidence and ticks) for the scope, suppression and incident stages.
