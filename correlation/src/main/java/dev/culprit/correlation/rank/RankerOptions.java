@@ -81,74 +81,29 @@ public record RankerOptions(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("Invalid value for " + name + ": " + value);
     }
-    return switch (name) {
-      case "corroborationWeight" ->
-          new RankerOptions(
-              v,
-              symptomDiscount,
-              secondaryWeight,
-              concentration,
-              alternateLevelWeight,
-              minHostedSymptoms,
-              onsetToleranceMillis);
-      case "symptomDiscount" ->
-          new RankerOptions(
-              corroborationWeight,
-              v,
-              secondaryWeight,
-              concentration,
-              alternateLevelWeight,
-              minHostedSymptoms,
-              onsetToleranceMillis);
-      case "secondaryWeight" ->
-          new RankerOptions(
-              corroborationWeight,
-              symptomDiscount,
-              v,
-              concentration,
-              alternateLevelWeight,
-              minHostedSymptoms,
-              onsetToleranceMillis);
-      case "concentration" ->
-          new RankerOptions(
-              corroborationWeight,
-              symptomDiscount,
-              secondaryWeight,
-              v,
-              alternateLevelWeight,
-              minHostedSymptoms,
-              onsetToleranceMillis);
-      case "alternateLevelWeight" ->
-          new RankerOptions(
-              corroborationWeight,
-              symptomDiscount,
-              secondaryWeight,
-              concentration,
-              v,
-              minHostedSymptoms,
-              onsetToleranceMillis);
-      case "minHostedSymptoms" ->
-          new RankerOptions(
-              corroborationWeight,
-              symptomDiscount,
-              secondaryWeight,
-              concentration,
-              alternateLevelWeight,
-              whole(name, v),
-              onsetToleranceMillis);
-      case "onsetToleranceMillis" ->
-          new RankerOptions(
-              corroborationWeight,
-              symptomDiscount,
-              secondaryWeight,
-              concentration,
-              alternateLevelWeight,
-              minHostedSymptoms,
-              whole(name, v));
-      default ->
-          throw new IllegalArgumentException(
-              "Unknown ranker option: " + name + " (known: " + String.join(", ", NAMES) + ")");
+    int at = NAMES.indexOf(name);
+    if (at < 0) {
+      throw new IllegalArgumentException(
+          "Unknown ranker option: " + name + " (known: " + String.join(", ", NAMES) + ")");
+    }
+    double[] values = {
+      corroborationWeight,
+      symptomDiscount,
+      secondaryWeight,
+      concentration,
+      alternateLevelWeight,
+      minHostedSymptoms,
+      onsetToleranceMillis
     };
+    values[at] = v;
+    return new RankerOptions(
+        values[0],
+        values[1],
+        values[2],
+        values[3],
+        values[4],
+        whole(NAMES.get(5), values[5]),
+        whole(NAMES.get(6), values[6]));
   }
 
   private static int whole(String name, double v) {
