@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * same time by another part (overlapping exports of the same data) is dropped and counted as a
  * duplicate. I/O errors surface as {@link UncheckedIOException} from {@link #hasNext()}.
  */
-public final class MergedSignalSource implements SignalSource {
+public final class MergedSignalSource extends Lookahead<Signal> implements SignalSource {
   private static final Logger LOG = LoggerFactory.getLogger(MergedSignalSource.class);
 
   private static final int SMALL_MAP = 8;
@@ -41,7 +40,6 @@ public final class MergedSignalSource implements SignalSource {
   private long watermark = Long.MIN_VALUE;
   private long lateSignals;
   private long duplicateSignals;
-  private Signal lookahead;
 
   /** Merges {@code parts}; reads only their sizes until iterated. */
   public MergedSignalSource(List<? extends SourcePart> parts) throws IOException {
@@ -61,28 +59,7 @@ public final class MergedSignalSource implements SignalSource {
   }
 
   @Override
-  public boolean hasNext() {
-    if (lookahead == null) {
-      try {
-        lookahead = advance();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return lookahead != null;
-  }
-
-  @Override
-  public Signal next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    Signal s = lookahead;
-    lookahead = null;
-    return s;
-  }
-
-  private Signal advance() throws IOException {
+  protected Signal advance() throws IOException {
     while (true) {
       openDueParts();
       Head head = heads.poll();
@@ -186,7 +163,7 @@ public final class MergedSignalSource implements SignalSource {
     }
     heads.clear();
     pending.clear();
-    lookahead = null;
+    forget();
     if (!failures.isEmpty()) {
       LOG.warn("Failed to close {} part(s): {}", failures.size(), failures.getFirst().toString());
     }

@@ -1,11 +1,11 @@
 package dev.culprit.ingest.recording;
 
+import dev.culprit.ingest.dataset.Lookahead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * keep} accepts are returned. It holds one record per partition; cursors are closed when exhausted
  * and by {@link #close()}. I/O errors surface as {@link UncheckedIOException}.
  */
-public final class RawMerge implements RawSource {
+public final class RawMerge extends Lookahead<RawRecord> implements RawSource {
   private static final Logger LOG = LoggerFactory.getLogger(RawMerge.class);
 
   private final PriorityQueue<Head> heads =
@@ -30,7 +30,6 @@ public final class RawMerge implements RawSource {
   private final Predicate<RawRecord> keep;
   private final LongSupplier consumed;
   private final long total;
-  private RawRecord lookahead;
 
   /**
    * A merge of {@code cursors}; progress is {@code consumed} of {@code total} units (0 if unknown).
@@ -47,28 +46,7 @@ public final class RawMerge implements RawSource {
   }
 
   @Override
-  public boolean hasNext() {
-    if (lookahead == null) {
-      try {
-        lookahead = advance();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return lookahead != null;
-  }
-
-  @Override
-  public RawRecord next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    RawRecord r = lookahead;
-    lookahead = null;
-    return r;
-  }
-
-  private RawRecord advance() throws IOException {
+  protected RawRecord advance() throws IOException {
     for (int i = 0; i < pending.size(); i++) {
       pull(i, pending.get(i));
     }
@@ -110,7 +88,7 @@ public final class RawMerge implements RawSource {
     heads.forEach(h -> open.add(h.cursor()));
     heads.clear();
     pending.clear();
-    lookahead = null;
+    forget();
     for (RawCursor c : open) {
       try {
         c.close();
