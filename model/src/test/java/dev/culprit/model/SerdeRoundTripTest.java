@@ -36,6 +36,7 @@ class SerdeRoundTripTest {
         new Evidence(
             POD,
             SignalType.METRIC,
+            EvidenceFamily.METRIC_RESOURCE,
             "cpu_usage",
             12.5,
             0.9,
@@ -92,6 +93,81 @@ class SerdeRoundTripTest {
             30,
             5,
             false));
+  }
+
+  @Test
+  void evidenceKeepsItsFamilySeverityAndLinks() {
+    Evidence e =
+        new Evidence(
+            POD,
+            SignalType.ALERT,
+            EvidenceFamily.ALERT,
+            "HighLatency",
+            40,
+            1,
+            0,
+            Evidence.Direction.NEW,
+            900L,
+            900L,
+            "alert HighLatency (critical)",
+            Alert.Severity.CRITICAL,
+            List.of(
+                new Evidence.Link("runbook_url", "https://runbooks.example.com/x", null),
+                Evidence.Link.trace("4bf92f3577b34da6a3ce929d0e0e4736")),
+            null);
+    roundTrip(Topics.EVIDENCE, e);
+    Evidence back =
+        Topics.EVIDENCE
+            .valueSerde()
+            .deserializer()
+            .deserialize("t", Topics.EVIDENCE.valueSerde().serializer().serialize("t", e));
+    assertThat(back.severity()).isEqualTo(Alert.Severity.CRITICAL);
+    assertThat(back.links()).hasSize(2);
+    assertThat(back.links().get(1).traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+  }
+
+  @Test
+  void evidenceWrittenWithoutAFamilyGetsTheFamilyItsFeatureNamed() {
+    String old =
+        "{\"resource\":{\"service\":\"cart\"},\"signal\":\"trace\","
+            + "\"feature\":\"latency of GET /cart\",\"score\":5,\"value\":9,"
+            + "\"baseline\":1,\"direction\":\"UP\",\"onset\":0,\"time\":60000,"
+            + "\"detail\":\"slow\"}";
+    Evidence e =
+        Topics.EVIDENCE
+            .valueSerde()
+            .deserializer()
+            .deserialize("t", old.getBytes(StandardCharsets.UTF_8));
+    assertThat(e.family()).isEqualTo(EvidenceFamily.TRACE_LATENCY);
+    assertThat(e.links()).isEmpty();
+    assertThat(e.severity()).isNull();
+  }
+
+  @Test
+  void aLinkNeedsAUrlOrATraceAndEvidenceKeepsAtMostFive() {
+    assertThatThrownBy(() -> new Evidence.Link("x", null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    List<Evidence.Link> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      many.add(Evidence.Link.trace("trace" + i));
+    }
+    Evidence e =
+        new Evidence(
+            POD,
+            SignalType.LOG,
+            EvidenceFamily.LOG_ERRORS,
+            "ERROR boom",
+            5,
+            1,
+            0,
+            Evidence.Direction.UP,
+            0,
+            60_000,
+            "",
+            Alert.Severity.ERROR,
+            many,
+            null);
+    assertThat(e.links()).hasSize(Evidence.MAX_LINKS);
   }
 
   @Test

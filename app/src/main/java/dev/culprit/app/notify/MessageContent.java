@@ -2,7 +2,6 @@ package dev.culprit.app.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.culprit.correlation.evidence.EvidenceStage;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Incident;
@@ -16,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -24,11 +22,11 @@ import java.util.stream.Stream;
  * What every chat target shows about a notification, computed once by {@link #of(Notification)}.
  *
  * <p><b>Severity rule.</b> {@link Severity#CRITICAL} when some unsuppressed {@code ALERT} evidence
- * of the incident or of its root causes is a critical alert ({@link EvidenceStage#alertSeverity}:
- * the severity Culprit writes as {@code alert NAME (critical)}, whatever links follow it);
- * otherwise {@link Severity#WARNING} when the incident carries any unsuppressed evidence; otherwise
- * {@link Severity#INFO} (nothing but held-back evidence, or none, as for an investigation a trigger
- * asked for). A resolved incident keeps the severity its evidence gives it.
+ * of the incident or of its root causes is a critical alert ({@link Evidence#alertSeverity}: the
+ * severity Culprit writes as {@code alert NAME (critical)}, whatever links follow it); otherwise
+ * {@link Severity#WARNING} when the incident carries any unsuppressed evidence; otherwise {@link
+ * Severity#INFO} (nothing but held-back evidence, or none, as for an investigation a trigger asked
+ * for). A resolved incident keeps the severity its evidence gives it.
  *
  * @param severity how urgent the incident is, by the rule above
  * @param kind opened, updated or resolved
@@ -67,8 +65,9 @@ public record MessageContent(
   static final int MAX_NAME = 80;
 
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'`|\\\\^{}\\[\\]]+");
-  private static final Pattern TRACE_ID =
-      Pattern.compile("(?<![0-9A-Za-z])[0-9a-fA-F]{32}(?![0-9A-Za-z])");
+
+  /** A trace id as tracing systems write them: hex, or letters, digits, dots, dashes. */
+  private static final Pattern TRACE_ID = Pattern.compile("[0-9A-Za-z._-]{8,64}");
 
   public MessageContent {
     causes = List.copyOf(causes);
@@ -191,8 +190,7 @@ public record MessageContent(
   /** The severity of {@code i}, by the rule in the type's Javadoc. */
   public static Severity severity(Incident i) {
     List<Evidence> live = allEvidence(i).filter(e -> !e.suppressed()).toList();
-    boolean critical =
-        live.stream().anyMatch(e -> EvidenceStage.alertSeverity(e) == Alert.Severity.CRITICAL);
+    boolean critical = live.stream().anyMatch(e -> e.alertSeverity() == Alert.Severity.CRITICAL);
     if (critical) {
       return Severity.CRITICAL;
     }
@@ -267,28 +265,21 @@ public record MessageContent(
         e.suppressed() ? e.suppression().kind().name().toLowerCase(Locale.ROOT) : null);
   }
 
-  /** Trace ids and URLs in evidence details, in the order found, deduplicated, at most five. */
+  /**
+   * The links evidence carries ({@link Evidence#links}: runbooks, dashboards, example traces), in
+   * the order of the evidence, deduplicated, at most five. A URL is kept only when it is one plain
+   * http(s) address, so a renderer can put it inside its own link markup as it is.
+   */
   static List<Link> links(Incident i) {
     Set<String> seen = new LinkedHashSet<>();
     List<Link> out = new ArrayList<>();
     for (Evidence e : allEvidence(i).toList()) {
-      Matcher u = URL.matcher(e.detail());
-      StringBuilder rest = new StringBuilder();
-      int from = 0;
-      while (u.find()) {
-        String url = trimUrl(u.group());
-        if (out.size() < MAX_LINKS && seen.add(url)) {
-          out.add(new Link(urlLabel(url), url, null));
-        }
-        rest.append(e.detail(), from, u.start()).append(' ');
-        from = u.end();
-      }
-      rest.append(e.detail(), from, e.detail().length());
-      Matcher t = TRACE_ID.matcher(rest);
-      while (t.find()) {
-        String id = t.group().toLowerCase(Locale.ROOT);
-        if (out.size() < MAX_LINKS && seen.add(id)) {
-          out.add(new Link("trace " + id, null, id));
+      for (Evidence.Link l : e.links()) {
+        Link link = message(l);
+        if (link != null
+            && out.size() < MAX_LINKS
+            && seen.add(link.url() != null ? link.url() : link.traceId())) {
+          out.add(link);
         }
       }
       if (out.size() >= MAX_LINKS) {
@@ -296,6 +287,15 @@ public record MessageContent(
       }
     }
     return out;
+  }
+
+  private static Link message(Evidence.Link l) {
+    if (l.url() != null) {
+      String url = trimUrl(l.url().strip());
+      return URL.matcher(url).matches() ? new Link(urlLabel(url), url, null) : null;
+    }
+    String id = l.traceId().strip();
+    return TRACE_ID.matcher(id).matches() ? new Link("trace " + id, null, id) : null;
   }
 
   /** Host and path of {@code url}, at most 60 characters: {@code grafana.example.com/d/x}. */

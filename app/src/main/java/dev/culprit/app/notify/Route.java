@@ -1,6 +1,5 @@
 package dev.culprit.app.notify;
 
-import dev.culprit.correlation.evidence.EvidenceStage;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Incident;
@@ -32,7 +31,7 @@ public record Route(String scope, Alert.Severity minSeverity) implements Predica
   static Alert.Severity severity(Incident i) {
     Alert.Severity best = null;
     for (Evidence e : i.evidence()) {
-      Alert.Severity s = EvidenceStage.alertSeverity(e);
+      Alert.Severity s = e.alertSeverity();
       if (s != null && (best == null || s.ordinal() < best.ordinal())) {
         best = s;
       }

@@ -1,6 +1,5 @@
 package dev.culprit.app.train;
 
-import dev.culprit.correlation.evidence.EvidenceFamily;
 import dev.culprit.correlation.suppress.AlertFeatures;
 import dev.culprit.correlation.suppress.FeatureHistory;
 import dev.culprit.correlation.suppress.NoiseModelTrainer;
@@ -56,7 +55,7 @@ public final class TrainingSamples {
       }
       out.add(
           new NoiseModelTrainer.Sample(
-              AlertFeatures.of(e, c), noise, EvidenceFamily.of(e), e.entity().kind().label()));
+              AlertFeatures.of(e, c), noise, e.family(), e.entity().kind().label()));
     }
     return out;
   }

@@ -108,18 +108,20 @@ final class IncidentPage {
       return;
     }
     b.append("<table class=\"evidence\"").append(id == null ? "" : " id=\"" + id + "\"");
-    b.append("><thead><tr><th>Entity</th><th>Signal</th><th>Feature</th><th>Score</th>")
+    b.append("><thead><tr><th>Entity</th><th>Signal</th><th>Family</th><th>Feature</th>")
+        .append("<th>Score</th>")
         .append("<th>Value</th><th>Baseline</th><th>Onset</th><th>Detail</th></tr></thead><tbody>");
     for (Evidence e : evidence.stream().limit(EVIDENCE_ROWS).toList()) {
       b.append("<tr>");
       cell(b, e.entity().key());
       cell(b, e.signal().label());
+      cell(b, e.family().name().toLowerCase(Locale.ROOT).replace('_', ' '));
       cell(b, e.feature());
       cell(b, String.format(Locale.ROOT, "%.2f", e.score()));
       cell(b, String.format(Locale.ROOT, "%.4g", e.value()));
       cell(b, String.format(Locale.ROOT, "%.4g", e.baseline()));
       cell(b, Html.time(e.onset()));
-      cell(b, e.detail());
+      detail(b, e);
       b.append("</tr>\n");
     }
     b.append("</tbody></table>\n");
@@ -171,6 +173,24 @@ final class IncidentPage {
 
   private static void term(StringBuilder b, String name, String value) {
     b.append("<dt>").append(name).append("</dt><dd>").append(Html.escape(value)).append("</dd>");
+  }
+
+  /** The detail, then the evidence's links: http(s) URLs as links, trace ids as text. */
+  private static void detail(StringBuilder b, Evidence e) {
+    b.append("<td>").append(Html.escape(e.detail()));
+    for (Evidence.Link l : e.links()) {
+      String url = l.url();
+      if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
+        b.append(" <a rel=\"noopener noreferrer\" href=\"")
+            .append(Html.escape(url))
+            .append("\">")
+            .append(Html.escape(l.label().isBlank() ? url : l.label()))
+            .append("</a>");
+      } else if (l.traceId() != null) {
+        b.append(" <code>").append(Html.escape("trace " + l.traceId())).append("</code>");
+      }
+    }
+    b.append("</td>");
   }
 
   private static void cell(StringBuilder b, String text) {

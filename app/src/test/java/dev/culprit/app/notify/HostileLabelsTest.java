@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
 import dev.culprit.model.RootCause;
@@ -27,6 +28,7 @@ class HostileLabelsTest {
         new Evidence(
             new Resource(HOSTILE, null, null),
             SignalType.ALERT,
+            EvidenceFamily.ALERT,
             HOSTILE,
             40,
             1,

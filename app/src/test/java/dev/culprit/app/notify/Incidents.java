@@ -2,6 +2,7 @@ package dev.culprit.app.notify;
 
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
 import dev.culprit.model.RootCause;
@@ -53,6 +54,7 @@ final class Incidents {
     return new Evidence(
         Resource.ofService(service),
         SignalType.ALERT,
+        EvidenceFamily.ALERT,
         "HighErrorRate",
         40,
         1,
@@ -60,7 +62,10 @@ final class Incidents {
         Evidence.Direction.NEW,
         1000,
         1000,
-        "alert HighErrorRate (" + severity + ")");
+        "alert HighErrorRate (" + severity + ")",
+        dev.culprit.model.Alert.Severity.valueOf(severity.toUpperCase(java.util.Locale.ROOT)),
+        List.of(),
+        null);
   }
 
   static Notification note(Incident i, Notification.Kind kind) {

@@ -122,7 +122,7 @@ class MessageContentTest {
   }
 
   @Test
-  void extractsUrlsAndTraceIdsFromEvidenceDetailsInOrderWithoutDuplicates() {
+  void collectsTheLinksOfTheEvidenceInOrderWithoutDuplicates() {
     MessageContent c = opened(RenderFixtures.realistic());
 
     assertThat(c.links())
@@ -137,28 +137,53 @@ class MessageContentTest {
   }
 
   @Test
-  void keepsAtMostFiveLinksAndIgnoresHexInsideUrlsAndLongerTokens() {
+  void keepsAtMostFiveLinksAndDropsOnesNoRendererCouldCarry() {
+    List<Evidence.Link> links =
+        List.of(
+            new Evidence.Link("bad", "https://evil.example/<script>", null),
+            new Evidence.Link("bad", "javascript:alert(1)", null),
+            new Evidence.Link("bad", null, "<b>not-a-trace</b>"),
+            new Evidence.Link("dashboard", "https://grafana.example.com/d/x.", null),
+            Evidence.Link.trace(TRACE));
     List<Evidence> evidence = new ArrayList<>();
-    evidence.add(
-        RenderFixtures.metric(
-            "a",
-            "f",
-            1,
-            "https://tempo.example.com/trace/" + TRACE + " and " + TRACE + "ff not a trace"));
+    evidence.add(withLinks(RenderFixtures.metric("a", "f", 1, ""), links));
     for (int i = 0; i < 8; i++) {
-      evidence.add(RenderFixtures.metric("a", "f" + i, 1, "see http://x.example/" + i + ","));
+      evidence.add(
+          withLinks(
+              RenderFixtures.metric("a", "f" + i, 1, ""),
+              List.of(
+                  new Evidence.Link("", "http://x.example/" + i, null),
+                  Evidence.Link.trace(TRACE))));
     }
 
-    List<MessageContent.Link> links = opened(RenderFixtures.withEvidence(evidence)).links();
+    List<MessageContent.Link> out = opened(RenderFixtures.withEvidence(evidence)).links();
 
-    assertThat(links)
-        .extracting(MessageContent.Link::url)
+    assertThat(out)
+        .extracting(l -> l.url() != null ? l.url() : l.traceId())
         .containsExactly(
-            "https://tempo.example.com/trace/" + TRACE,
+            "https://grafana.example.com/d/x",
+            TRACE,
             "http://x.example/0",
             "http://x.example/1",
-            "http://x.example/2",
-            "http://x.example/3");
+            "http://x.example/2");
+  }
+
+  private static Evidence withLinks(Evidence e, List<Evidence.Link> links) {
+    return new Evidence(
+        e.resource(),
+        e.signal(),
+        e.family(),
+        e.feature(),
+        e.score(),
+        e.value(),
+        e.baseline(),
+        e.direction(),
+        e.onset(),
+        e.time(),
+        e.detail(),
+        e.severity(),
+        links,
+        e.suppression());
   }
 
   @Test

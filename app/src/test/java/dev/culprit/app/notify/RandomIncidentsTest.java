@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
 import dev.culprit.model.RootCause;
@@ -121,6 +122,7 @@ class RandomIncidentsTest {
         new Evidence(
             Resource.ofService(name(r)),
             signal,
+            EvidenceFamily.legacy(signal, text(r, 500)),
             text(r, 500),
             r.nextDouble() * 100,
             r.nextDouble(),

@@ -1,8 +1,10 @@
 package dev.culprit.app.notify;
 
+import dev.culprit.model.Alert;
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
 import dev.culprit.model.RootCause;
@@ -11,6 +13,9 @@ import dev.culprit.model.Suppression;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Incidents to render: a realistic one, variants of it and an enormous one. */
 final class RenderFixtures {
@@ -25,10 +30,32 @@ final class RenderFixtures {
 
   private RenderFixtures() {}
 
+  private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'`|\\\\^{}\\[\\]]+");
+  private static final Pattern TRACE_ID =
+      Pattern.compile("(?<![0-9A-Za-z/])[0-9a-f]{32}(?![0-9A-Za-z])");
+
+  /**
+   * The links a detector would attach to evidence whose detail mentions them: each URL (without
+   * trailing punctuation), then each 32-hex trace id outside a URL, in order.
+   */
+  static List<Evidence.Link> linksIn(String text) {
+    List<Evidence.Link> out = new ArrayList<>();
+    Matcher u = URL.matcher(text);
+    while (u.find()) {
+      out.add(new Evidence.Link("", u.group().replaceAll("[.,;:!?)]+$", ""), null));
+    }
+    Matcher t = TRACE_ID.matcher(URL.matcher(text).replaceAll(" "));
+    while (t.find()) {
+      out.add(Evidence.Link.trace(t.group()));
+    }
+    return out;
+  }
+
   static Evidence alert(String service, String name, String severity, String extra) {
     return new Evidence(
         Resource.ofService(service),
         SignalType.ALERT,
+        EvidenceFamily.ALERT,
         name,
         "critical".equals(severity) ? 40 : 12,
         1,
@@ -36,13 +63,17 @@ final class RenderFixtures {
         Evidence.Direction.NEW,
         OPENED,
         OPENED,
-        "alert " + name + " (" + severity + ")" + extra);
+        "alert " + name + " (" + severity + ")" + extra,
+        Alert.Severity.valueOf(severity.toUpperCase(Locale.ROOT)),
+        linksIn(extra),
+        null);
   }
 
   static Evidence metric(String service, String feature, double score, String detail) {
     return new Evidence(
         new Resource(service, service + "-5d9c", "node-3"),
         SignalType.METRIC,
+        EvidenceFamily.legacy(SignalType.METRIC, feature),
         feature,
         score,
         1840,
@@ -50,13 +81,17 @@ final class RenderFixtures {
         Evidence.Direction.UP,
         OPENED,
         OPENED + 60_000,
-        detail);
+        detail,
+        null,
+        linksIn(detail),
+        null);
   }
 
   static Evidence log(String service, String template, double score, String detail) {
     return new Evidence(
         Resource.ofService(service),
         SignalType.LOG,
+        EvidenceFamily.legacy(SignalType.LOG, template),
         template,
         score,
         57,
@@ -64,7 +99,10 @@ final class RenderFixtures {
         Evidence.Direction.NEW,
         OPENED,
         OPENED + 60_000,
-        detail);
+        detail,
+        null,
+        linksIn(detail),
+        null);
   }
 
   static Suppression duplicate() {

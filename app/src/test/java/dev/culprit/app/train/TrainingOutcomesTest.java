@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
@@ -21,6 +22,7 @@ class TrainingOutcomesTest {
     return new Evidence(
         resource,
         SignalType.METRIC,
+        EvidenceFamily.METRIC_RESOURCE,
         "CpuUsageRate(%)",
         4,
         1,

@@ -3,11 +3,11 @@ package dev.culprit.app.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.culprit.correlation.evidence.EvidenceFamily;
 import dev.culprit.correlation.suppress.AlertFeatures;
 import dev.culprit.correlation.suppress.NoiseModelTrainer;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
@@ -31,6 +31,7 @@ class TrainingSamplesTest {
     return new Evidence(
         new Resource("cart", "cart-1", "node-1"),
         SignalType.METRIC,
+        EvidenceFamily.METRIC_RESOURCE,
         "CpuUsageRate(%)",
         4,
         1,

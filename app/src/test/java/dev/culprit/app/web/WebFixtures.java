@@ -3,6 +3,7 @@ package dev.culprit.app.web;
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
@@ -24,6 +25,7 @@ final class WebFixtures {
     return new Evidence(
         new Resource(service, null, null),
         SignalType.METRIC,
+        EvidenceFamily.legacy(SignalType.METRIC, feature),
         feature,
         score,
         1840,
@@ -38,6 +40,7 @@ final class WebFixtures {
     return new Evidence(
         Resource.ofService(service),
         SignalType.LOG,
+        EvidenceFamily.legacy(SignalType.LOG, template),
         template,
         score,
         57,
@@ -48,10 +51,36 @@ final class WebFixtures {
         "57 lines: " + template);
   }
 
+  static Evidence withLinks(Evidence e, List<Evidence.Link> links) {
+    return new Evidence(
+        e.resource(),
+        e.signal(),
+        e.family(),
+        e.feature(),
+        e.score(),
+        e.value(),
+        e.baseline(),
+        e.direction(),
+        e.onset(),
+        e.time(),
+        e.detail(),
+        e.severity(),
+        links,
+        e.suppression());
+  }
+
   /** Three causes (the first named {@link #HOSTILE}), a subgraph and a held-back item. */
   static Incident incident(String id, int version, Incident.Status status, String scope) {
     String bad = "cart" + HOSTILE;
-    Evidence latency = metric(bad, "latency_p99_ms", 14.2, OPENED - 120_000);
+    Evidence latency =
+        withLinks(
+            metric(bad, "latency_p99_ms", 14.2, OPENED - 120_000),
+            List.of(
+                new Evidence.Link(
+                    "dashboard" + HOSTILE,
+                    "https://grafana.example.com/d/x?a=1&b=\"" + HOSTILE,
+                    null),
+                Evidence.Link.trace("4bf92f3577b34da6a3ce929d0e0e4736")));
     Evidence refused = log(bad, "Connection refused to <*>:3306 " + HOSTILE, 9.5, OPENED - 60_000);
     Evidence price = metric("price", "error_rate", 6.0, OPENED);
     Evidence db = log("db", "slow query", 3.2, OPENED + 30_000);

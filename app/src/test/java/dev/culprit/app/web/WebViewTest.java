@@ -92,6 +92,10 @@ class WebViewTest {
         .contains("href=\"/feedback?incident=inc-1&amp;action=false-positive\"")
         .contains("<script type=\"application/json\" id=\"culprit-data\">")
         .contains("\\u003cscript\\u003ewindow.pwned=1\\u003c/script\\u003e")
+        .contains(
+            "href=\"https://grafana.example.com/d/x?a=1&amp;b=&quot;&lt;script&gt;window.pwned=1")
+        .contains("<code>trace 4bf92f3577b34da6a3ce929d0e0e4736</code>")
+        .contains("<td>metric latency</td>")
         .doesNotContain(WebFixtures.HOSTILE);
     assertThat(get("/incident?id=nope").statusCode()).isEqualTo(404);
   }

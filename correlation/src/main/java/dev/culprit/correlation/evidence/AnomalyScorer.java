@@ -1,6 +1,7 @@
 package dev.culprit.correlation.evidence;
 
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.SignalType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -184,16 +185,22 @@ public final class AnomalyScorer {
       if (!e.getKey().startsWith(Features.TEMPLATE_PREFIX) || seen.contains(e.getKey())) {
         continue;
       }
+      String template = e.getKey().substring(Features.TEMPLATE_PREFIX.length());
+      int space = template.indexOf(' ');
       Feature absent =
           new Feature(
               e.getKey(),
               SignalType.LOG,
+              LogTemplates.isErrorOrWarning(space < 0 ? template : template.substring(0, space))
+                  ? EvidenceFamily.LOG_ERRORS
+                  : EvidenceFamily.LOG_PATTERN,
               Feature.Kind.COUNT,
               0,
-              e.getKey().substring(Features.TEMPLATE_PREFIX.length()),
+              template,
               null,
               w.logs,
-              false);
+              false,
+              null);
       learn(e.getValue(), absent, w, scoreTemplate(w, absent, e.getValue(), out));
     }
   }
@@ -221,7 +228,20 @@ public final class AnomalyScorer {
                   score);
         };
     return new Evidence(
-        w.resource, f.signal(), feature, score, f.value(), baseline, dir, onset, w.end, detail);
+        w.resource,
+        f.signal(),
+        f.family(),
+        feature,
+        score,
+        f.value(),
+        baseline,
+        dir,
+        onset,
+        w.end,
+        detail,
+        f.isTemplate() && f.severity() != null ? LogTemplates.severityOf(f.severity()) : null,
+        f.traceId() == null ? List.of() : List.of(Evidence.Link.trace(f.traceId())),
+        null);
   }
 
   private void evictOldFeatures(Baseline b) {

@@ -1,6 +1,7 @@
 package dev.culprit.correlation.evidence;
 
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
 import java.util.ArrayList;
@@ -184,6 +185,7 @@ final class EdgeTimes {
                   new Evidence(
                       Resource.ofService(service),
                       SignalType.TRACE,
+                      EvidenceFamily.NETWORK,
                       ErrorOriginProcessor.NETWORK_FEATURE,
                       Math.min(AnomalyScorer.MAX_SCORE, blame.score()),
                       s[0],

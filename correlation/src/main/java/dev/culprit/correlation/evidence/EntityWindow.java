@@ -84,7 +84,7 @@ public final class EntityWindow {
         droppedTemplates++;
         return;
       }
-      t = new TemplateStat(LogTemplates.normalSeverity(log.severity()), log.body());
+      t = new TemplateStat(LogTemplates.normalSeverity(log.severity()), log.body(), log.traceId());
       templates.put(template, t);
     }
     t.count++;
@@ -136,15 +136,17 @@ public final class EntityWindow {
     }
   }
 
-  /** Occurrences of one log template, with its severity and an example line. */
+  /** Occurrences of one log template, with its severity, an example line and its trace. */
   static final class TemplateStat {
     final String severity;
     final String example;
+    final String traceId;
     long count;
 
-    TemplateStat(String severity, String example) {
+    TemplateStat(String severity, String example, String traceId) {
       this.severity = severity;
       this.example = example.length() > 300 ? example.substring(0, 300) : example;
+      this.traceId = traceId == null || traceId.isBlank() ? null : traceId;
     }
   }
 }

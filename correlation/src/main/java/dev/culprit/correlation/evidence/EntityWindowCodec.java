@@ -17,7 +17,7 @@ final class EntityWindowCodec {
   private EntityWindowCodec() {}
 
   static BinaryCodec<EntityWindow> serde() {
-    return new BinaryCodec<>(1, EntityWindowCodec::write, EntityWindowCodec::read);
+    return new BinaryCodec<>(2, EntityWindowCodec::write, EntityWindowCodec::read);
   }
 
   static void write(DataOutputStream out, EntityWindow w) throws IOException {
@@ -46,6 +46,7 @@ final class EntityWindowCodec {
       writeString(out, e.getKey());
       writeString(out, e.getValue().severity);
       writeString(out, e.getValue().example);
+      writeString(out, e.getValue().traceId);
       out.writeLong(e.getValue().count);
     }
     out.writeLong(w.logs);
@@ -80,7 +81,8 @@ final class EntityWindowCodec {
     int templates = in.readInt();
     for (int i = 0; i < templates; i++) {
       String name = readString(in);
-      EntityWindow.TemplateStat t = new EntityWindow.TemplateStat(readString(in), readString(in));
+      EntityWindow.TemplateStat t =
+          new EntityWindow.TemplateStat(readString(in), readString(in), readString(in));
       t.count = in.readLong();
       w.templates.put(name, t);
     }

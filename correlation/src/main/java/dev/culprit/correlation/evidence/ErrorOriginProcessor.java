@@ -3,6 +3,7 @@ package dev.culprit.correlation.evidence;
 import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
 import java.util.ArrayList;
@@ -302,6 +303,7 @@ final class ErrorOriginProcessor
             new Evidence(
                 Resource.ofService(service),
                 SignalType.TRACE,
+                EvidenceFamily.TRACE_ERRORS,
                 FEATURE,
                 score,
                 m.origins(),
@@ -379,6 +381,7 @@ final class ErrorOriginProcessor
         new Evidence(
             Resource.ofService(service),
             SignalType.LOG,
+            EvidenceFamily.LOG_MISSING,
             MISSING_FEATURE,
             score,
             m.incomplete(),

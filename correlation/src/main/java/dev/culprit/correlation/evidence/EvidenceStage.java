@@ -3,6 +3,7 @@ package dev.culprit.correlation.evidence;
 import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.JsonSerde;
 import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
@@ -11,6 +12,11 @@ import dev.culprit.model.SignalType;
 import dev.culprit.model.Span;
 import dev.culprit.model.Topics;
 import dev.culprit.topology.stage.SignalStreams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -26,7 +32,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>Input: {@code culprit.metrics}, {@code culprit.logs}, {@code culprit.spans} and {@code
  *       culprit.alerts}, all keyed by entity, so per-entity windows are local (no repartition).
  *   <li>Metrics, logs and spans of one entity are joined in tumbling event-time windows of {@code
- *       window} with {@code grace} for late data (store {@code evidence-windows-v1}); log lines are
+ *       window} with {@code grace} for late data (store {@code evidence-windows-v2}); log lines are
  *       mined into templates per entity (store {@code evidence-log-templates-v1}).
  *   <li>Each closed window is scored against the entity's learned history (store {@code
  *       evidence-baselines-v1}); departures become {@link Evidence}.
@@ -43,7 +49,7 @@ import org.apache.kafka.streams.state.Stores;
  * </ul>
  */
 public final class EvidenceStage {
-  static final String WINDOWS_STORE = "evidence-windows-v1";
+  static final String WINDOWS_STORE = "evidence-windows-v2";
   static final String BASELINES_STORE = "evidence-baselines-v1";
   static final String TEMPLATES_STORE = "evidence-log-templates-v1";
   static final String TRACES_STORE = "evidence-traces-v2";
@@ -202,6 +208,7 @@ public final class EvidenceStage {
         new Evidence(
             a.resource(),
             SignalType.ALERT,
+            EvidenceFamily.ALERT,
             a.name(),
             score,
             1,
@@ -209,56 +216,30 @@ public final class EvidenceStage {
             Evidence.Direction.NEW,
             a.time(),
             a.time(),
-            "alert "
-                + a.name()
-                + " ("
-                + a.severity().name().toLowerCase(java.util.Locale.ROOT)
-                + ")"
-                + links(a)));
-  }
-
-  /**
-   * The severity of alert evidence made by {@link #alertEvidence}, read back from its detail
-   * ({@code alert NAME (severity)}, then any links); null for other evidence. Consumers ask here
-   * rather than parse the text themselves, so the format has one owner.
-   */
-  public static Alert.Severity alertSeverity(Evidence e) {
-    String head = "alert " + e.feature() + " (";
-    if (e.signal() != SignalType.ALERT || !e.detail().startsWith(head)) {
-      return null;
-    }
-    int close = e.detail().indexOf(')', head.length());
-    if (close < 0) {
-      return null;
-    }
-    try {
-      return Alert.Severity.valueOf(
-          e.detail().substring(head.length(), close).toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException notASeverity) {
-      return null;
-    }
+            "alert " + a.name() + " (" + a.severity().name().toLowerCase(Locale.ROOT) + ")",
+            a.severity(),
+            links(a),
+            null));
   }
 
   /** Annotations whose links are not worth a click in chat. */
-  private static final java.util.Set<String> NOT_LINKS = java.util.Set.of("silenceURL", "imageURL");
+  private static final Set<String> NOT_LINKS = Set.of("silenceURL", "imageURL");
 
   /**
    * The alert's links (runbook, generator, dashboard and other annotations that are URLs), at most
-   * three, as {@code "; name: url"}: the message a person reads should take them to them.
+   * three, labelled by their annotation: the message a person reads should take them to them.
    */
-  static String links(Alert a) {
-    StringBuilder out = new StringBuilder();
-    int n = 0;
-    for (var e : new java.util.TreeMap<>(a.annotations()).entrySet()) {
+  static List<Evidence.Link> links(Alert a) {
+    List<Evidence.Link> out = new ArrayList<>();
+    for (var e : new TreeMap<>(a.annotations()).entrySet()) {
       String v = e.getValue() == null ? "" : e.getValue().strip();
-      if (n < 3
+      if (out.size() < 3
           && !NOT_LINKS.contains(e.getKey())
           && (v.startsWith("https://") || v.startsWith("http://"))
           && v.indexOf(' ') < 0) {
-        out.append("; ").append(e.getKey()).append(": ").append(v);
-        n++;
+        out.add(new Evidence.Link(e.getKey(), v, null));
       }
     }
-    return out.toString();
+    return out;
   }
 }

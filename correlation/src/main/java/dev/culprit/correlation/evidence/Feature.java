@@ -1,5 +1,6 @@
 package dev.culprit.correlation.evidence;
 
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.SignalType;
 
 /**
@@ -7,6 +8,7 @@ import dev.culprit.model.SignalType;
  *
  * @param name stable feature name, e.g. {@code metric:CpuUsageRate(%)} or {@code log:tpl:ERROR ...}
  * @param signal the modality
+ * @param family what the feature measures (see {@link EvidenceFamily})
  * @param kind gauge (a level) or count (events per window)
  * @param value the value in the window
  * @param label what a person reads: the metric, operation or template
@@ -15,16 +17,19 @@ import dev.culprit.model.SignalType;
  *     window for templates, 1 otherwise
  * @param zeroPrior whether absence is the healthy state (error counts): a short history is padded
  *     with zeros instead of waiting for it to fill
+ * @param traceId a trace the feature was seen in (the example line of a template), else null
  */
 record Feature(
     String name,
     SignalType signal,
+    EvidenceFamily family,
     Kind kind,
     double value,
     String label,
     String severity,
     double support,
-    boolean zeroPrior) {
+    boolean zeroPrior,
+    String traceId) {
 
   enum Kind {
     GAUGE,

@@ -1,5 +1,7 @@
 package dev.culprit.correlation.evidence;
 
+import dev.culprit.model.EvidenceFamily;
+import dev.culprit.model.MetricClass;
 import dev.culprit.model.SignalType;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +23,14 @@ final class Features {
           new Feature(
               "metric:" + m.getKey(),
               SignalType.METRIC,
+              EvidenceFamily.ofMetric(w.metricClasses.getOrDefault(m.getKey(), MetricClass.OTHER)),
               Feature.Kind.GAUGE,
               m.getValue().mean(),
               m.getKey(),
               null,
               1,
-              false));
+              false,
+              null));
     }
     if (!w.operations.isEmpty()) {
       addTraceFeatures(w, out);
@@ -48,33 +52,39 @@ final class Features {
           new Feature(
               "trace:op:" + op.getKey() + ":latency",
               SignalType.TRACE,
+              EvidenceFamily.TRACE_LATENCY,
               Feature.Kind.GAUGE,
               s.sumMillis / s.count,
               LATENCY_PREFIX + op.getKey(),
               null,
               s.count,
-              false));
+              false,
+              null));
       out.add(
           new Feature(
               "trace:op:" + op.getKey() + ":errors",
               SignalType.TRACE,
+              EvidenceFamily.TRACE_ERRORS,
               Feature.Kind.COUNT,
               s.errors,
               "errors of " + op.getKey(),
               null,
               s.count,
-              true));
+              true,
+              null));
     }
     out.add(
         new Feature(
             "trace:latency",
             SignalType.TRACE,
+            EvidenceFamily.TRACE_LATENCY,
             Feature.Kind.GAUGE,
             millis / calls,
             MEAN_LATENCY,
             null,
             calls,
-            false));
+            false,
+            null));
   }
 
   private static void addLogFeatures(EntityWindow w, List<Feature> out) {
@@ -82,23 +92,29 @@ final class Features {
         new Feature(
             "log:errors",
             SignalType.LOG,
+            EvidenceFamily.LOG_ERRORS,
             Feature.Kind.COUNT,
             w.errorLogs,
             ERROR_LINES,
             null,
             w.logs,
-            true));
+            true,
+            null));
     for (Map.Entry<String, EntityWindow.TemplateStat> t : w.templates.entrySet()) {
       out.add(
           new Feature(
               TEMPLATE_PREFIX + t.getKey(),
               SignalType.LOG,
+              LogTemplates.isErrorOrWarning(t.getValue().severity)
+                  ? EvidenceFamily.LOG_ERRORS
+                  : EvidenceFamily.LOG_PATTERN,
               Feature.Kind.COUNT,
               t.getValue().count,
               t.getValue().example,
               t.getValue().severity,
               w.logs,
-              false));
+              false,
+              t.getValue().traceId));
     }
   }
 }

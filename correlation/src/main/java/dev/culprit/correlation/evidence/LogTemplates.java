@@ -1,5 +1,6 @@
 package dev.culprit.correlation.evidence;
 
+import dev.culprit.model.Alert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +122,27 @@ public final class LogTemplates {
   /** Upper-case severity, {@code -} when unknown. */
   static String normalSeverity(String severity) {
     return severity == null || severity.isBlank() ? "-" : severity.toUpperCase(Locale.ROOT);
+  }
+
+  /** Whether a severity means an error or a warning. */
+  static boolean isErrorOrWarning(String severity) {
+    return isError(severity)
+        || (severity != null && severity.toUpperCase(Locale.ROOT).startsWith("WARN"));
+  }
+
+  /**
+   * The severity of log lines as {@link Alert.Severity}: fatal and critical lines are critical,
+   * other error lines errors, warnings warnings, everything else (info, debug, unknown) info.
+   */
+  static Alert.Severity severityOf(String severity) {
+    String s = severity == null ? "" : severity.toUpperCase(Locale.ROOT);
+    if (s.equals("FATAL") || s.equals("CRITICAL") || s.equals("EMERG") || s.equals("ALERT")) {
+      return Alert.Severity.CRITICAL;
+    }
+    if (isError(s)) {
+      return Alert.Severity.ERROR;
+    }
+    return s.startsWith("WARN") ? Alert.Severity.WARNING : Alert.Severity.INFO;
   }
 
   /** Whether a severity means an error. */

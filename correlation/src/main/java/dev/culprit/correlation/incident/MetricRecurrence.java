@@ -96,14 +96,10 @@ final class MetricRecurrence {
     if (recurred == 0) {
       return e;
     }
-    return new Evidence(
-        e.resource(),
-        e.signal(),
-        e.feature(),
+    return e.restated(
         e.score() / (1 + recurred),
         e.value(),
         e.baseline(),
-        e.direction(),
         e.onset(),
         e.time(),
         String.format(
@@ -113,7 +109,6 @@ final class MetricRecurrence {
             1 + recurred,
             e.feature(),
             recurred,
-            historyMillis / 3_600_000),
-        e.suppression());
+            historyMillis / 3_600_000));
   }
 }

@@ -1,7 +1,7 @@
 package dev.culprit.correlation.incident;
 
-import dev.culprit.correlation.evidence.EvidenceFamily;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +41,7 @@ public record OpeningPolicy(int minItems, int minFamilies) {
     }
     Set<EvidenceFamily> families = EnumSet.noneOf(EvidenceFamily.class);
     for (Evidence e : evidence) {
-      families.add(EvidenceFamily.of(e));
+      families.add(e.family());
     }
     return families.size() >= minFamilies;
   }

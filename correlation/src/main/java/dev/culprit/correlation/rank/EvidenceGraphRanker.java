@@ -1,9 +1,9 @@
 package dev.culprit.correlation.rank;
 
-import dev.culprit.correlation.evidence.EvidenceFamily;
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.RootCause;
 import dev.culprit.model.SignalType;
@@ -83,7 +83,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
           Map<String, Double> u = usual.getOrDefault(c, Map.of());
           strength.put(c, strength(ev, u, input.alertHistory(), options));
           List<Evidence> others =
-              ev.stream().filter(e -> EvidenceFamily.of(e) != EvidenceFamily.NETWORK).toList();
+              ev.stream().filter(e -> e.family() != EvidenceFamily.NETWORK).toList();
           beyondNetwork.put(
               c,
               others.size() == ev.size()
@@ -92,7 +92,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
           network.put(
               c,
               ev.stream()
-                  .filter(e -> EvidenceFamily.of(e) == EvidenceFamily.NETWORK)
+                  .filter(e -> e.family() == EvidenceFamily.NETWORK)
                   .mapToDouble(Evidence::score)
                   .max()
                   .orElse(0));
@@ -272,7 +272,7 @@ public final class EvidenceGraphRanker implements RootCauseRanker {
         alerts.add(e);
       } else {
         double excess = Math.log1p(e.score()) - usual.getOrDefault(Background.key(e), 0.0);
-        best.merge(EvidenceFamily.of(e), excess, Math::max);
+        best.merge(e.family(), excess, Math::max);
       }
     }
     List<Double> excess = new ArrayList<>();

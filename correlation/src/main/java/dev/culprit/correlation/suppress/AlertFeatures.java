@@ -1,8 +1,8 @@
 package dev.culprit.correlation.suppress;
 
-import dev.culprit.correlation.evidence.EvidenceFamily;
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -73,7 +73,7 @@ public final class AlertFeatures {
   public static double[] of(Evidence e, FeatureHistory.Context context) {
     double[] x = new double[NAMES.size()];
     int i = 0;
-    x[i + EvidenceFamily.of(e).ordinal()] = 1;
+    x[i + e.family().ordinal()] = 1;
     i += EvidenceFamily.values().length;
     EntityKind kind = e.entity().kind();
     for (EntityKind k : KINDS) {

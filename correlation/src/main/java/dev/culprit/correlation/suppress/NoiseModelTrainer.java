@@ -1,6 +1,6 @@
 package dev.culprit.correlation.suppress;
 
-import dev.culprit.correlation.evidence.EvidenceFamily;
+import dev.culprit.model.EvidenceFamily;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Resource;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An alert becomes evidence that names it, its severity and the links its annotations carry. */
+/**
+ * An alert becomes evidence that names it, with its severity and its annotations' links as fields.
+ */
 class AlertEvidenceTest {
   private static Evidence of(Map<String, String> annotations) {
     return of(Alert.Severity.CRITICAL, annotations);
@@ -31,7 +34,7 @@ class AlertEvidenceTest {
   }
 
   @Test
-  void theDetailCarriesUpToThreeLinksFromAnnotationsButNotSilenceOrImageLinks() {
+  void upToThreeAnnotationLinksBecomeTypedLinksButNotSilenceOrImageLinks() {
     Evidence e =
         of(
             Map.of(
@@ -42,30 +45,33 @@ class AlertEvidenceTest {
                 "imageURL", "https://grafana.example.com/render.png",
                 "dashboardURL", "https://grafana.example.com/d/abc",
                 "panelURL", "https://grafana.example.com/d/abc?viewPanel=2"));
-    assertThat(e.detail())
-        .isEqualTo(
-            "alert HighLatency (critical); dashboardURL: https://grafana.example.com/d/abc;"
-                + " generatorURL: http://prometheus:9090/graph?g0.expr=x;"
-                + " panelURL: https://grafana.example.com/d/abc?viewPanel=2");
+    assertThat(e.links())
+        .containsExactly(
+            new Evidence.Link("dashboardURL", "https://grafana.example.com/d/abc", null),
+            new Evidence.Link("generatorURL", "http://prometheus:9090/graph?g0.expr=x", null),
+            new Evidence.Link("panelURL", "https://grafana.example.com/d/abc?viewPanel=2", null));
+    assertThat(e.detail()).isEqualTo("alert HighLatency (critical)");
+    assertThat(e.family()).isEqualTo(EvidenceFamily.ALERT);
   }
 
   @Test
-  void anAlertWithoutLinksKeepsItsShortDetail() {
-    assertThat(of(Map.of("summary", "see https://x in the text")).detail())
-        .isEqualTo("alert HighLatency (critical)");
+  void aUrlInsideOtherTextIsNoLink() {
+    Evidence e = of(Map.of("summary", "see https://x in the text"));
+    assertThat(e.links()).isEmpty();
+    assertThat(e.detail()).isEqualTo("alert HighLatency (critical)");
   }
 
   @Test
-  void theSeverityIsReadBackWhateverTheLinksAfterItSay() {
+  void theSeverityIsAFieldWhateverTheLinksSay() {
     Evidence warning =
         of(
             Alert.Severity.WARNING,
             Map.of(
                 "generatorURL", "http://prometheus:9090/graph?g0.expr=rate(errors[5m])",
                 "runbook_url", "https://runbooks.example.com/critical-alerts"));
-    assertThat(warning.detail()).contains("rate(errors[5m])", "critical-alerts");
-    assertThat(EvidenceStage.alertSeverity(warning)).isEqualTo(Alert.Severity.WARNING);
-    assertThat(EvidenceStage.alertSeverity(of(Map.of()))).isEqualTo(Alert.Severity.CRITICAL);
+    assertThat(warning.severity()).isEqualTo(Alert.Severity.WARNING);
+    assertThat(warning.alertSeverity()).isEqualTo(Alert.Severity.WARNING);
+    assertThat(of(Map.of()).alertSeverity()).isEqualTo(Alert.Severity.CRITICAL);
   }
 
   @Test
@@ -74,6 +80,7 @@ class AlertEvidenceTest {
         new Evidence(
             Resource.ofService("checkout"),
             dev.culprit.model.SignalType.METRIC,
+            EvidenceFamily.METRIC_RESOURCE,
             "cpu",
             5,
             1,
@@ -82,6 +89,6 @@ class AlertEvidenceTest {
             0,
             60_000,
             "alert cpu (critical)");
-    assertThat(EvidenceStage.alertSeverity(metric)).isNull();
+    assertThat(metric.alertSeverity()).isNull();
   }
 }

@@ -3,16 +3,19 @@ package dev.culprit.correlation.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
 import org.junit.jupiter.api.Test;
 
+/** Records written before the family was a field read as the detectors of that time meant. */
 class EvidenceFamilyTest {
+  /** The family Culprit gives a record that an earlier version wrote without one. */
   private static EvidenceFamily family(SignalType signal, String feature) {
-    return EvidenceFamily.of(
-        new Evidence(
+    return new Evidence(
             Resource.ofService("cart"),
             signal,
+            null,
             feature,
             5,
             1,
@@ -20,7 +23,8 @@ class EvidenceFamilyTest {
             Evidence.Direction.UP,
             0,
             60_000,
-            feature));
+            feature)
+        .family();
   }
 
   @Test

@@ -11,8 +11,4 @@ public final class EvidenceStageProbe {
   public static Evidence alertEvidence(Alert a) {
     return ((ScopedEvent.EvidenceEvent) EvidenceStage.alertEvidence(a)).evidence();
   }
-
-  public static Alert.Severity severity(Evidence e) {
-    return EvidenceStage.alertSeverity(e);
-  }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.LogEvent;
+import dev.culprit.model.MetricClass;
 import dev.culprit.model.MetricSample;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
@@ -54,6 +56,23 @@ class EvidenceStageTest {
     assertThat(e.onset()).isEqualTo(15 * MIN);
     assertThat(e.time()).isEqualTo(17 * MIN);
     assertThat(e.score()).isGreaterThan(4);
+    assertThat(e.family()).isEqualTo(EvidenceFamily.METRIC_RESOURCE);
+  }
+
+  @Test
+  void aMetricsFamilyFollowsTheClassItCameWithNotItsName() {
+    List<Evidence> evidence =
+        run(
+            (metrics, logs, spans, alerts) -> {
+              for (int m = 0; m < 20; m++) {
+                double v = m == 15 || m == 16 ? 900 : 100 + (m % 3);
+                metrics.pipeInput(
+                    POD.primary().key(),
+                    new MetricSample(POD, m * MIN + 5_000, "rpc_p99", v, MetricClass.LATENCY),
+                    Instant.ofEpochMilli(m * MIN + 5_000));
+              }
+            });
+    assertThat(evidence).extracting(Evidence::family).containsOnly(EvidenceFamily.METRIC_LATENCY);
   }
 
   @Test
@@ -70,7 +89,12 @@ class EvidenceStageTest {
                     logs.pipeInput(
                         "k",
                         new LogEvent(
-                            POD, t + i, "ERROR", "NullPointerException at line " + i, null, null),
+                            POD,
+                            t + i,
+                            "ERROR",
+                            "NullPointerException at line " + i,
+                            "4bf92f3577b34da6a3ce929d0e0e4736",
+                            null),
                         at(t + i));
                   }
                   alerts.pipeInput(
@@ -96,6 +120,16 @@ class EvidenceStageTest {
                 SignalType.ALERT, Evidence.Direction.NEW, "HighErrorRate"),
             org.assertj.core.groups.Tuple.tuple(
                 SignalType.LOG, Evidence.Direction.NEW, "ERROR NullPointerException at line <n>"));
+    Evidence template =
+        evidence.stream().filter(e -> e.feature().startsWith("ERROR Null")).findFirst().get();
+    assertThat(template.family()).isEqualTo(EvidenceFamily.LOG_ERRORS);
+    assertThat(template.severity()).isEqualTo(Alert.Severity.ERROR);
+    assertThat(template.links())
+        .containsExactly(Evidence.Link.trace("4bf92f3577b34da6a3ce929d0e0e4736"));
+    Evidence alert =
+        evidence.stream().filter(e -> e.signal() == SignalType.ALERT).findFirst().get();
+    assertThat(alert.family()).isEqualTo(EvidenceFamily.ALERT);
+    assertThat(alert.severity()).isEqualTo(Alert.Severity.CRITICAL);
   }
 
   @Test
@@ -196,6 +230,7 @@ class EvidenceStageTest {
     assertThat(atCart.onset()).isEqualTo(20 * MIN);
     assertThat(atCart.value()).isCloseTo(51.0, org.assertj.core.data.Offset.offset(0.5));
     assertThat(atCart.detail()).contains("web -> cart", "100% of the call edges cart");
+    assertThat(atCart.family()).isEqualTo(EvidenceFamily.NETWORK);
     // web's one slow edge of two gives it the smaller share of the blame
     network.stream()
         .filter(e -> e.resource().service().equals("web") && e.time() == atCart.time())

@@ -7,6 +7,7 @@ import dev.culprit.model.Alert;
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
@@ -58,7 +59,7 @@ class HostileIncidentTest {
     Evidence e = EvidenceStageProbe.alertEvidence(alert);
     assertThat(json(alert)).isLessThan(100_000);
     assertThat(e.detail().length()).isLessThanOrEqualTo(1024);
-    assertThat(EvidenceStageProbe.severity(e)).isEqualTo(Alert.Severity.CRITICAL);
+    assertThat(e.alertSeverity()).isEqualTo(Alert.Severity.CRITICAL);
   }
 
   @Test
@@ -118,6 +119,7 @@ class HostileIncidentTest {
         new Evidence(
             Resource.ofService("cart"),
             SignalType.METRIC,
+            EvidenceFamily.METRIC_LATENCY,
             "latency_p99_ms",
             9,
             300,
@@ -148,6 +150,7 @@ class HostileIncidentTest {
     return new Evidence(
             new Resource(hostile(5_000, i), hostile(5_000, i + 7), hostile(5_000, i + 3)),
             SignalType.LOG,
+            EvidenceFamily.legacy(SignalType.LOG, hostile(50_000, i)),
             hostile(50_000, i),
             500 - i,
             1,

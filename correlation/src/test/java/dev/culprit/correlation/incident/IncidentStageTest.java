@@ -9,6 +9,7 @@ import dev.culprit.correlation.suppress.ModelSource;
 import dev.culprit.correlation.suppress.SuppressionConfig;
 import dev.culprit.correlation.suppress.SuppressionStage;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
@@ -250,6 +251,7 @@ class IncidentStageTest {
         new Evidence(
             Resource.ofService(svc),
             SignalType.ALERT,
+            EvidenceFamily.ALERT,
             name,
             12,
             1,
@@ -272,6 +274,7 @@ class IncidentStageTest {
         new Evidence(
             Resource.ofService(svc),
             SignalType.METRIC,
+            EvidenceFamily.legacy(SignalType.METRIC, metric),
             metric,
             score,
             1,
@@ -289,6 +292,7 @@ class IncidentStageTest {
         new Evidence(
             Resource.ofService(svc),
             SignalType.LOG,
+            EvidenceFamily.LOG_ERRORS,
             "error log lines",
             score,
             score,

@@ -3,6 +3,7 @@ package dev.culprit.correlation.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
 import java.util.HashMap;
@@ -49,6 +50,7 @@ class MetricRecurrenceTest {
         new Evidence(
             new Resource("cart", "cart-1", null),
             SignalType.LOG,
+            EvidenceFamily.LOG_ERRORS,
             "error log lines",
             30,
             30,
@@ -69,6 +71,7 @@ class MetricRecurrenceTest {
     return new Evidence(
         new Resource("svc", pod, null),
         SignalType.METRIC,
+        EvidenceFamily.legacy(SignalType.METRIC, name),
         name,
         score,
         score,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.culprit.model.EntityKind;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Resource;
 import dev.culprit.model.RootCause;
@@ -20,12 +21,32 @@ class EvidenceGraphRankerTest {
 
   private static Evidence alert(Resource r, String feature, double score) {
     return new Evidence(
-        r, SignalType.ALERT, feature, score, 1, 0, Evidence.Direction.NEW, T, T, feature);
+        r,
+        SignalType.ALERT,
+        EvidenceFamily.ALERT,
+        feature,
+        score,
+        1,
+        0,
+        Evidence.Direction.NEW,
+        T,
+        T,
+        feature);
   }
 
   private static Evidence metric(Resource r, String feature, double score) {
     return new Evidence(
-        r, SignalType.METRIC, feature, score, 1, 0, Evidence.Direction.UP, T, T, feature);
+        r,
+        SignalType.METRIC,
+        EvidenceFamily.legacy(SignalType.METRIC, feature),
+        feature,
+        score,
+        1,
+        0,
+        Evidence.Direction.UP,
+        T,
+        T,
+        feature);
   }
 
   private static GraphEdge instanceOf(String instance, String service) {
@@ -141,6 +162,7 @@ class EvidenceGraphRankerTest {
         new Evidence(
             Resource.ofService("db"),
             SignalType.METRIC,
+            EvidenceFamily.METRIC_LATENCY,
             "latency",
             50,
             1,
@@ -194,7 +216,18 @@ class EvidenceGraphRankerTest {
   }
 
   private static Evidence of(Resource r, SignalType signal, String feature, double score) {
-    return new Evidence(r, signal, feature, score, 1, 0, Evidence.Direction.UP, T, T, feature);
+    return new Evidence(
+        r,
+        signal,
+        EvidenceFamily.legacy(signal, feature),
+        feature,
+        score,
+        1,
+        0,
+        Evidence.Direction.UP,
+        T,
+        T,
+        feature);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.culprit.correlation.rank;
 
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
@@ -15,7 +16,18 @@ final class RankerFixtures {
   private RankerFixtures() {}
 
   static Evidence evidence(Resource r, SignalType signal, String feature, double score) {
-    return new Evidence(r, signal, feature, score, 1, 0, Evidence.Direction.UP, T, T, feature);
+    return new Evidence(
+        r,
+        signal,
+        EvidenceFamily.legacy(signal, feature),
+        feature,
+        score,
+        1,
+        0,
+        Evidence.Direction.UP,
+        T,
+        T,
+        feature);
   }
 
   static Evidence metric(Resource r, String feature, double score) {

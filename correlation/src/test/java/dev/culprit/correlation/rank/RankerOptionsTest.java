@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
 import java.util.List;
@@ -31,8 +32,30 @@ class RankerOptionsTest {
     Resource r = Resource.ofService("route");
     List<Evidence> ev =
         List.of(
-            new Evidence(r, SignalType.TRACE, "latency of GET /", 17, 1, 0, null, 0, 0, ""),
-            new Evidence(r, SignalType.LOG, "error log lines", 6, 1, 0, null, 0, 0, ""));
+            new Evidence(
+                r,
+                SignalType.TRACE,
+                EvidenceFamily.TRACE_LATENCY,
+                "latency of GET /",
+                17,
+                1,
+                0,
+                null,
+                0,
+                0,
+                ""),
+            new Evidence(
+                r,
+                SignalType.LOG,
+                EvidenceFamily.LOG_ERRORS,
+                "error log lines",
+                6,
+                1,
+                0,
+                null,
+                0,
+                0,
+                ""));
     double half = EvidenceGraphRanker.strength(ev, Map.of(), AlertHistory.none());
     double full =
         EvidenceGraphRanker.strength(

@@ -2,6 +2,7 @@ package dev.culprit.correlation.rank;
 
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Resource;
 import dev.culprit.model.RootCause;
@@ -84,9 +85,11 @@ public class RankingBenchmark {
 
   private static Evidence evidence(Random random, int service, long time) {
     Resource r = new Resource("s" + service, pod(service, random.nextInt(2)), null);
+    boolean metric = random.nextBoolean();
     return new Evidence(
         r,
-        random.nextBoolean() ? SignalType.METRIC : SignalType.TRACE,
+        metric ? SignalType.METRIC : SignalType.TRACE,
+        metric ? EvidenceFamily.METRIC_RESOURCE : EvidenceFamily.TRACE_ERRORS,
         "feature_" + random.nextInt(8),
         3 + random.nextDouble() * 40,
         10,

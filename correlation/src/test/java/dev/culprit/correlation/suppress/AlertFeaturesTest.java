@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
 import java.util.List;
@@ -37,6 +38,7 @@ class AlertFeaturesTest {
         new Evidence(
             new Resource("cart", "cart-1", "node-1"),
             SignalType.METRIC,
+            EvidenceFamily.legacy(SignalType.METRIC, CPU),
             CPU,
             Math.E - 1,
             1,

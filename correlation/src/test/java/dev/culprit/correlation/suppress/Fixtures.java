@@ -1,7 +1,7 @@
 package dev.culprit.correlation.suppress;
 
-import dev.culprit.correlation.evidence.EvidenceFamily;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ final class Fixtures {
   static NoiseModelTrainer.Sample sample(
       Evidence e, FeatureHistory.Context context, boolean noise) {
     return new NoiseModelTrainer.Sample(
-        AlertFeatures.of(e, context), noise, EvidenceFamily.of(e), e.entity().kind().label());
+        AlertFeatures.of(e, context), noise, e.family(), e.entity().kind().label());
   }
 
   /** {@code each} noisy samples followed by {@code each} real ones. */
@@ -64,6 +64,7 @@ final class Fixtures {
     return new Evidence(
         new Resource(service, instance, null),
         SignalType.METRIC,
+        EvidenceFamily.legacy(SignalType.METRIC, feature),
         feature,
         score,
         1,
@@ -79,6 +80,7 @@ final class Fixtures {
     return new Evidence(
         Resource.ofService(service),
         SignalType.LOG,
+        EvidenceFamily.legacy(SignalType.LOG, feature),
         feature,
         score,
         1,

@@ -8,6 +8,7 @@ import dev.culprit.correlation.incident.IncidentConfig;
 import dev.culprit.correlation.incident.IncidentStage;
 import dev.culprit.correlation.rank.EvidenceGraphRanker;
 import dev.culprit.model.Evidence;
+import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
@@ -146,6 +147,7 @@ class SuppressionStageTest {
         new Evidence(
             Resource.ofService("orders"),
             SignalType.METRIC,
+            EvidenceFamily.METRIC_RESOURCE,
             "cpu",
             40,
             1,
@@ -197,6 +199,7 @@ class SuppressionStageTest {
     return new Evidence(
         Resource.ofService(svc),
         SignalType.LOG,
+        EvidenceFamily.LOG_ERRORS,
         "error log lines",
         score,
         score,
@@ -211,6 +214,7 @@ class SuppressionStageTest {
     return new Evidence(
         Resource.ofService(svc),
         SignalType.ALERT,
+        EvidenceFamily.ALERT,
         name,
         12,
         1,
