@@ -3,6 +3,7 @@ package dev.culprit.correlation;
 import dev.culprit.correlation.evidence.EvidenceStage;
 import dev.culprit.correlation.incident.IncidentStage;
 import dev.culprit.correlation.rank.RootCauseRanker;
+import dev.culprit.correlation.scope.ScopeStage;
 import dev.culprit.correlation.suppress.ModelSource;
 import dev.culprit.correlation.suppress.NoiseModel;
 import dev.culprit.correlation.suppress.SuppressionStage;

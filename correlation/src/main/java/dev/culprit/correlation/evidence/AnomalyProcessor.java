@@ -1,6 +1,6 @@
 package dev.culprit.correlation.evidence;
 
-import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.correlation.scope.ScopedEvent;
 import dev.culprit.model.Evidence;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;

@@ -1,11 +1,11 @@
 package dev.culprit.correlation.incident;
 
-import dev.culprit.correlation.GraphEdges;
-import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.correlation.incident.ScopeState.OpenIncident;
 import dev.culprit.correlation.rank.Excess;
 import dev.culprit.correlation.rank.RankingInput;
 import dev.culprit.correlation.rank.RootCauseRanker;
+import dev.culprit.correlation.scope.GraphEdges;
+import dev.culprit.correlation.scope.ScopedEvent;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.GraphEdge;

@@ -1,8 +1,8 @@
 package dev.culprit.correlation.incident;
 
-import dev.culprit.correlation.ScopeStage;
-import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.correlation.rank.RootCauseRanker;
+import dev.culprit.correlation.scope.ScopeStage;
+import dev.culprit.correlation.scope.ScopedEvent;
 import dev.culprit.model.JsonSerde;
 import dev.culprit.model.Topics;
 import java.time.Duration;

@@ -18,8 +18,8 @@ import java.util.Map;
  * @param past the time spans of incidents that ended within the background period: what happened
  *     during an incident is not what its entities usually show, so rankings leave it out
  * @param firing external alerts firing now (key: entity and name, {@link
- *     dev.culprit.correlation.ScopedEvent.AlertState#key}) and until when: an open incident that
- *     holds one of them stays open while it fires
+ *     dev.culprit.correlation.scope.ScopedEvent.AlertState#key}) and until when: an open incident
+ *     that holds one of them stays open while it fires
  */
 record ScopeState(
     OpenIncident open,

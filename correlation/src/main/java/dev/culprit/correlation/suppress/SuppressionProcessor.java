@@ -1,7 +1,7 @@
 package dev.culprit.correlation.suppress;
 
-import dev.culprit.correlation.GraphEdges;
-import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.correlation.scope.GraphEdges;
+import dev.culprit.correlation.scope.ScopedEvent;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.GraphEdge;

@@ -1,7 +1,7 @@
 package dev.culprit.correlation.suppress;
 
-import dev.culprit.correlation.ScopeStage;
-import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.correlation.scope.ScopeStage;
+import dev.culprit.correlation.scope.ScopedEvent;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.JsonSerde;
 import dev.culprit.model.Topics;

@@ -1,6 +1,6 @@
 package dev.culprit.correlation.evidence;
 
-import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.correlation.scope.ScopedEvent;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
 

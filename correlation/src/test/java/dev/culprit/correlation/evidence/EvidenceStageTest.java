@@ -2,7 +2,7 @@ package dev.culprit.correlation.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.correlation.ScopedEvent;
+import dev.culprit.correlation.scope.ScopedEvent;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.EvidenceFamily;

@@ -2,9 +2,9 @@ package dev.culprit.correlation.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.correlation.ScopeStage;
-import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.correlation.rank.EvidenceGraphRanker;
+import dev.culprit.correlation.scope.ScopeStage;
+import dev.culprit.correlation.scope.ScopedEvent;
 import dev.culprit.correlation.suppress.ModelSource;
 import dev.culprit.correlation.suppress.SuppressionConfig;
 import dev.culprit.correlation.suppress.SuppressionStage;

@@ -2,11 +2,11 @@ package dev.culprit.correlation.suppress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.correlation.ScopeStage;
-import dev.culprit.correlation.ScopedEvent;
 import dev.culprit.correlation.incident.IncidentConfig;
 import dev.culprit.correlation.incident.IncidentStage;
 import dev.culprit.correlation.rank.EvidenceGraphRanker;
+import dev.culprit.correlation.scope.ScopeStage;
+import dev.culprit.correlation.scope.ScopedEvent;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.EvidenceFamily;
 import dev.culprit.model.Incident;

@@ -1,4 +1,4 @@
-package dev.culprit.correlation;
+package dev.culprit.correlation.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

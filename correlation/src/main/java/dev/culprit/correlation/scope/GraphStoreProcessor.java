@@ -1,4 +1,4 @@
-package dev.culprit.correlation;
+package dev.culprit.correlation.scope;
 
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Topics;

@@ -1,4 +1,4 @@
-package dev.culprit.correlation;
+package dev.culprit.correlation.scope;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
