@@ -113,6 +113,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin NotifyOptions notify = new NotifyOptions();
 
+  @Mixin LogFormatOption logFormat = new LogFormatOption();
+
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile DemoRunner active;
   private volatile boolean stopRequested;
