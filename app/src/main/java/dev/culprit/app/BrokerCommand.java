@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,6 +41,8 @@ final class BrokerCommand implements Callable<Integer> {
       paramLabel = "PORT",
       description = "Client port on 127.0.0.1 (default 9092; 0 for any free port).")
   int port;
+
+  @Mixin LogFormatOption logFormat = new LogFormatOption();
 
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);

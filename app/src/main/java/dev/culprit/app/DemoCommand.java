@@ -5,12 +5,14 @@ import dev.culprit.app.demo.DemoLabels;
 import dev.culprit.app.demo.DemoPrinter;
 import dev.culprit.app.demo.DemoRunner;
 import dev.culprit.app.feedback.KafkaFeedbackSink;
+import dev.culprit.app.http.Endpoint;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
+import dev.culprit.app.http.OperationsEndpoints;
 import dev.culprit.app.http.OtlpGrpcServer;
-import dev.culprit.app.http.ReceiverObserver;
 import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.kafka.KafkaClients;
+import dev.culprit.app.metrics.CulpritMetrics;
 import dev.culprit.app.notify.IncidentNotifier;
 import dev.culprit.app.record.BackgroundRecorder;
 import dev.culprit.app.run.LivePipeline;
@@ -21,6 +23,7 @@ import dev.culprit.ingest.format.EntityMapping;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -110,6 +113,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin NotifyOptions notify = new NotifyOptions();
 
+  @Mixin LogFormatOption logFormat = new LogFormatOption();
+
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile DemoRunner active;
   private volatile boolean stopRequested;
@@ -158,7 +163,8 @@ final class DemoCommand implements Callable<Integer> {
    * shutdown hook stops the demo and waits for this to return.
    */
   private void demo(Simulator simulator, DemoPrinter printer, PrintWriter err) throws Exception {
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        CulpritMetrics metrics = new CulpritMetrics()) {
       err.printf(
           "broker at %s; simulating %d services; %d s of real time%n",
           broker.bootstrapServers(), simulator.services().size(), durationSeconds);
@@ -174,8 +180,8 @@ final class DemoCommand implements Callable<Integer> {
                       KafkaClients.of(broker.bootstrapServers()),
                       httpConfig(),
                       notify.links(spec.commandLine(), null));
-          IngestServer http = startHttp(sink, feedback, web, err);
-          OtlpGrpcServer grpc = startOtlpGrpc(sink, err);
+          IngestServer http = startHttp(sink, feedback, web, metrics, err);
+          OtlpGrpcServer grpc = startOtlpGrpc(sink, metrics, err);
           IncidentNotifier notifier =
               notify.any()
                   ? IncidentNotifier.start(
@@ -185,9 +191,10 @@ final class DemoCommand implements Callable<Integer> {
                           true,
                           notify.links(spec.commandLine(), null)),
                       notify.destinations(spec.commandLine()),
-                      NotifyOptions::renderer)
+                      NotifyOptions::renderer,
+                      metrics)
                   : null) {
-        run(broker, simulator, printer, err);
+        run(broker, simulator, printer, metrics, err);
       }
     }
   }
@@ -222,11 +229,19 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private IngestServer startHttp(
-      KafkaRawSink sink, KafkaFeedbackSink feedback, LivePipeline.WebPages web, PrintWriter err) {
+      KafkaRawSink sink,
+      KafkaFeedbackSink feedback,
+      LivePipeline.WebPages web,
+      CulpritMetrics metrics,
+      PrintWriter err) {
     if (httpPort < 0) {
       return null;
     }
     try {
+      List<Endpoint> more =
+          new ArrayList<>(
+              OperationsEndpoints.of(metrics::scrape, this::pipelineRunning, this::pipelineState));
+      more.addAll(web.view().endpoints());
       IngestServer s =
           LivePipeline.startHttp(
               httpConfig(),
@@ -234,11 +249,15 @@ final class DemoCommand implements Callable<Integer> {
               feedback,
               EntityMapping.defaults(),
               notify.links(spec.commandLine(), null),
-              web.view());
+              more,
+              metrics);
       err.printf(
           "HTTP receivers on http://%s:%d (POST /api/v1/alerts, /v1/traces, ..., /api/feedback)%n",
           IngestServer.Config.LOOPBACK, s.port());
       err.printf("incidents at http://%s:%d/incidents%n", IngestServer.Config.LOOPBACK, s.port());
+      err.printf(
+          "metrics at http://%s:%d/metrics, readiness at /health/ready%n",
+          IngestServer.Config.LOOPBACK, s.port());
       return s;
     } catch (java.io.IOException e) {
       err.printf("HTTP receivers not started: port %d: %s%n", httpPort, e.getMessage());
@@ -246,7 +265,17 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private OtlpGrpcServer startOtlpGrpc(KafkaRawSink sink, PrintWriter err) {
+  private boolean pipelineRunning() {
+    DemoRunner r = active;
+    return r != null && r.pipelineRunning();
+  }
+
+  private String pipelineState() {
+    DemoRunner r = active;
+    return r == null ? "NOT_RUNNING" : r.pipelineState();
+  }
+
+  private OtlpGrpcServer startOtlpGrpc(KafkaRawSink sink, CulpritMetrics metrics, PrintWriter err) {
     if (otlpGrpcPort < 0) {
       return null;
     }
@@ -257,7 +286,7 @@ final class DemoCommand implements Callable<Integer> {
                   otlpGrpcPort, null, null, MAX_BODY_BYTES, HTTP_WRITE_TIMEOUT, 8),
               sink,
               EntityMapping.defaults(),
-              ReceiverObserver.NONE);
+              metrics);
       err.printf("OTLP/gRPC receiver on %s:%d%n", IngestServer.Config.LOOPBACK, s.port());
       return s;
     } catch (java.io.IOException e) {
@@ -267,14 +296,19 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void run(
-      EmbeddedKafkaBroker broker, Simulator simulator, DemoPrinter printer, PrintWriter err)
+      EmbeddedKafkaBroker broker,
+      Simulator simulator,
+      DemoPrinter printer,
+      CulpritMetrics metrics,
+      PrintWriter err)
       throws Exception {
     DemoRunner runner =
         new DemoRunner(
             broker.bootstrapServers(),
             LivePipeline.topology(PipelineConfig.defaults()),
             simulator,
-            DemoRunner.Settings.defaults(Duration.ofSeconds(durationSeconds)).withSpeedup(speedup));
+            DemoRunner.Settings.defaults(Duration.ofSeconds(durationSeconds)).withSpeedup(speedup),
+            metrics);
     active = runner;
     if (stopRequested) {
       runner.stop();

@@ -1,5 +1,6 @@
 package dev.culprit.app;
 
+import dev.culprit.app.log.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
 public final class Main {
 
   public static void main(String[] args) {
+    LogFormat.select(args);
     System.exit(commandLine().execute(args));
   }
 

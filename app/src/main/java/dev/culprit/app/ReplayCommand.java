@@ -160,6 +160,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin NotifyOptions notify = new NotifyOptions();
 
+  @Mixin LogFormatOption logFormat = new LogFormatOption();
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 

@@ -193,6 +193,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin NotifyOptions notify = new NotifyOptions();
 
+  @Mixin LogFormatOption logFormat = new LogFormatOption();
+
   private static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(10);
 
   private final CountDownLatch stopped = new CountDownLatch(1);

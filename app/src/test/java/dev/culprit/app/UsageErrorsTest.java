@@ -31,6 +31,13 @@ class UsageErrorsTest {
   }
 
   @Test
+  void anUnknownLogFormatIsOneLine() {
+    assertOneLine(
+        execute("broker", "--log-format", "xml", "--data-dir", dir.toString()),
+        "culprit broker: --log-format must be text or json, not xml (see culprit broker --help)");
+  }
+
+  @Test
   void aSpeedupOfZeroStopsTheDemoBeforeItsBrokerStarts() {
     assertOneLine(
         execute("demo", "--speedup", "0"),

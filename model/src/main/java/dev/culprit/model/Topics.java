@@ -47,6 +47,14 @@ public final class Topics {
   public static final Topic<String, FailedNotification> NOTIFY_DLQ =
       new Topic<>("culprit.notify.dlq", KEY, JsonSerde.of(FailedNotification.class));
 
+  /**
+   * What the notifier last told each destination about each incident (version, status, top causes,
+   * the chat message to edit), so a restart neither announces twice nor loses an update. Compacted;
+   * keyed by {@link NotifierState#key()}; a tombstone when the incident is forgotten.
+   */
+  public static final Topic<String, NotifierState> NOTIFIER_STATE =
+      new Topic<>("culprit.notifier-state", KEY, JsonSerde.of(NotifierState.class), true);
+
   public static final Topic<byte[], byte[]> DLQ =
       new Topic<>("culprit.dlq", Serdes.ByteArray(), Serdes.ByteArray());
 
@@ -67,6 +75,7 @@ public final class Topics {
         INCIDENTS,
         FEEDBACK,
         NOTIFY_DLQ,
+        NOTIFIER_STATE,
         DLQ);
   }
 

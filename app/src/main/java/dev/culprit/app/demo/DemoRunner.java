@@ -6,6 +6,7 @@ import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.kafka.OtlpProducer;
 import dev.culprit.app.kafka.SignalProducer;
 import dev.culprit.app.kafka.SignalWriter;
+import dev.culprit.app.metrics.CulpritMetrics;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.InjectedFault;
 import dev.culprit.app.sim.Simulator;
@@ -49,7 +50,9 @@ public final class DemoRunner {
   private final Simulator simulator;
   private final Settings settings;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final CulpritMetrics metrics;
   private volatile boolean stopRequested;
+  private volatile KafkaStreams running;
 
   /**
    * How a demo runs.
@@ -152,6 +155,17 @@ public final class DemoRunner {
 
   public DemoRunner(
       String bootstrapServers, Topology topology, Simulator simulator, Settings settings) {
+    this(bootstrapServers, topology, simulator, settings, null);
+  }
+
+  /** A demo whose Kafka Streams client's metrics go to {@code metrics} (may be null). */
+  public DemoRunner(
+      String bootstrapServers,
+      Topology topology,
+      Simulator simulator,
+      Settings settings,
+      CulpritMetrics metrics) {
+    this.metrics = metrics;
     this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     this.topology = Objects.requireNonNull(topology, "topology");
     this.simulator = Objects.requireNonNull(simulator, "simulator");
@@ -182,12 +196,17 @@ public final class DemoRunner {
             new IncidentConsumer(bootstrapServers, settings.applicationId() + "-incidents")) {
       streams = new KafkaStreams(topology, streamsProperties(stateDir));
       streams.setUncaughtExceptionHandler(this::onStreamsFailure);
+      if (metrics != null) {
+        metrics.bind(streams);
+      }
       streams.start();
+      running = streams;
       Counts counts = new Counts();
       new Loop(producer, incidents, sink, counts).run();
       producer.flush();
       summary = new Summary(producer.sent(), counts.faults, counts.incidents, simulator.now());
     } finally {
+      running = null;
       if (streams != null) {
         streams.close(Duration.ofSeconds(30));
       }
@@ -198,6 +217,21 @@ public final class DemoRunner {
       throw new IllegalStateException("The pipeline failed: " + t, t);
     }
     return summary;
+  }
+
+  /**
+   * What the pipeline is doing: its Kafka Streams state, or {@code NOT_RUNNING} outside {@link
+   * #run}.
+   */
+  public String pipelineState() {
+    KafkaStreams s = running;
+    return s == null ? "NOT_RUNNING" : s.state().name();
+  }
+
+  /** Whether the pipeline's Kafka Streams application is {@code RUNNING}. */
+  public boolean pipelineRunning() {
+    KafkaStreams s = running;
+    return s != null && s.state() == KafkaStreams.State.RUNNING;
   }
 
   private StreamThreadExceptionResponse onStreamsFailure(Throwable e) {

@@ -2,6 +2,7 @@ package dev.culprit.app.http;
 
 import com.google.protobuf.Message;
 import dev.culprit.ingest.format.OtlpSignal;
+import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
@@ -188,8 +189,9 @@ public final class OtlpGrpcServer implements AutoCloseable {
             .executor(executor)
             .maxInboundMessageSize(config.maxMessageBytes());
     ServerInterceptor auth = new BearerCheck(config.bearerToken());
+    ServerInterceptor counting = new Counting(observer);
     for (Service s : services) {
-      builder.addService(ServerInterceptors.intercept(definition(s), auth));
+      builder.addService(ServerInterceptors.intercept(definition(s), auth, counting));
     }
     this.server = builder.build();
   }
@@ -273,6 +275,24 @@ public final class OtlpGrpcServer implements AutoCloseable {
 
   private static void fail(StreamObserver<Message> response, Status status, String message) {
     response.onError(status.withDescription(message).asRuntimeException());
+  }
+
+  /** Reports each served call's method and final status, the token check's answers included. */
+  private record Counting(ReceiverObserver observer) implements ServerInterceptor {
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+        ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+      String method = call.getMethodDescriptor().getFullMethodName();
+      return next.startCall(
+          new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+            @Override
+            public void close(Status status, Metadata trailers) {
+              observer.answeredGrpc(method, status.getCode().name());
+              super.close(status, trailers);
+            }
+          },
+          headers);
+    }
   }
 
   /** Refuses calls without {@code authorization: Bearer token} (compared in fixed time). */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates registry topics on a cluster through the Admin client. */
@@ -50,8 +51,9 @@ public final class KafkaTopics {
   /**
    * Creates each topic with {@code partitions} partitions, replication factor 1 and unlimited
    * retention ({@code retention.ms=-1}: replays write records with old timestamps) and any record
-   * timestamp accepted (the demo runs ahead of the wall clock). Topics that exist already are left
-   * as they are.
+   * timestamp accepted (the demo runs ahead of the wall clock); {@linkplain Topic#compacted()
+   * compacted} topics with {@code cleanup.policy=compact}. Topics that exist already are left as
+   * they are.
    *
    * @throws IllegalStateException when a topic cannot be created within {@code timeout}
    */
@@ -91,10 +93,14 @@ public final class KafkaTopics {
     if (partitions < 1) {
       throw new IllegalArgumentException("Invalid partitions: " + partitions);
     }
+    Map<String, String> compacted = new java.util.HashMap<>(config);
+    compacted.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     List<NewTopic> newTopics =
         topics.stream()
-            .map(t -> new NewTopic(t.name(), partitions, (short) 1))
-            .map(t -> t.configs(config))
+            .map(
+                t ->
+                    new NewTopic(t.name(), partitions, (short) 1)
+                        .configs(t.compacted() ? compacted : config))
             .toList();
     try (Admin admin = admin(clients, timeout)) {
       var results = admin.createTopics(newTopics).values();

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code culprit_http_requests_total{route,status}}: every answer of the HTTP server
+ *   <li>{@code culprit_grpc_requests_total{route,status}}: every answer of the OTLP/gRPC receiver,
+ *       by full method name and gRPC status code ({@code OK}, {@code INVALID_ARGUMENT}, ...)
  *   <li>{@code culprit_dead_letters_total{route,reason}}: items of accepted payloads that go to
  *       {@code culprit.dlq}, by a bounded reason ({@code no_value}, {@code not_a_number}, {@code
  *       infinite}, {@code other})
@@ -133,6 +135,16 @@ public final class CulpritMetrics implements ReceiverObserver, NotifyObserver, A
         .description("HTTP requests answered, by route and status")
         .tag("route", route)
         .tag("status", String.valueOf(status))
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void answeredGrpc(String method, String status) {
+    Counter.builder("culprit.grpc.requests")
+        .description("OTLP/gRPC calls answered, by method and gRPC status")
+        .tag("route", method)
+        .tag("status", status)
         .register(registry)
         .increment();
   }

@@ -4,8 +4,18 @@ import java.time.Duration;
 
 /** The outcome of one send. Reasons never contain secrets. */
 sealed interface Attempt {
-  /** Accepted by the destination. */
-  record Sent() implements Attempt {}
+  /**
+   * Accepted by the destination.
+   *
+   * @param posted the chat message this send created, which later sends continue; null when it
+   *     created none (a webhook, or an edit of an earlier message)
+   */
+  record Sent(ChatMessage posted) implements Attempt {
+    /** Accepted, no chat message created. */
+    Sent() {
+      this(null);
+    }
+  }
 
   /**
    * A failure worth retrying (connection error, timeout, 408, 429, 5xx).

@@ -17,7 +17,8 @@ import java.util.Set;
  *   <li>{@code console} prints to standard output;
  *   <li>{@code slack-bot:CHANNEL} posts with a bot token, read from {@code SLACK_BOT_TOKEN} unless
  *       the filter says {@code token=env:NAME} or {@code token=file:/path}; {@code thread=true}
- *       sends later messages as thread replies instead of editing the first one.
+ *       sends later messages as thread replies instead of editing the first one; {@code api=URL}
+ *       sends to another Web API base URL than {@code https://slack.com/api}.
  * </ul>
  *
  * <p>Any URL may be given as {@code env:NAME} or {@code file:/path} instead (for example {@code
@@ -34,17 +35,26 @@ import java.util.Set;
  * @param channel the Slack channel for {@code slack-bot}, else null
  * @param thread for {@code slack-bot}: reply in a thread instead of editing the first message
  * @param route which notifications this destination receives
+ * @param api for {@code slack-bot}: the Web API base URL, {@code https://slack.com/api} unless the
+ *     filter says {@code api=URL} (a proxy, a test double); else null
  */
 public record Destination(
-    TargetKind kind, Secret target, String channel, boolean thread, Route route) {
+    TargetKind kind, Secret target, String channel, boolean thread, Route route, String api) {
   /** The environment variable holding the Slack bot token by default. */
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
 
-  private static final Set<String> FILTER_KEYS = Set.of("scope", "severity", "token", "thread");
+  private static final Set<String> FILTER_KEYS =
+      Set.of("scope", "severity", "token", "thread", "api");
 
   public Destination {
     Objects.requireNonNull(kind, "kind");
     route = route == null ? Route.ALL : route;
+    api = kind == TargetKind.SLACK_BOT && api == null ? SlackBotTransport.SLACK_API : api;
+  }
+
+  /** A destination on Slack's own Web API (when a {@code slack-bot}). */
+  public Destination(TargetKind kind, Secret target, String channel, boolean thread, Route route) {
+    this(kind, target, channel, thread, route, null);
   }
 
   /** Parses a spec, reading {@code env:} secrets from the process environment. */
@@ -93,9 +103,9 @@ public record Destination(
   private static Destination build(
       TargetKind kind, String target, Map<String, String> filter, Map<String, String> env) {
     Route route = route(filter);
-    if ((filter.containsKey("token") || filter.containsKey("thread"))
+    if ((filter.containsKey("token") || filter.containsKey("thread") || filter.containsKey("api"))
         && kind != TargetKind.SLACK_BOT) {
-      throw new IllegalArgumentException("token= and thread= only apply to slack-bot");
+      throw new IllegalArgumentException("token=, thread= and api= only apply to slack-bot");
     }
     return switch (kind) {
       case CONSOLE -> {
@@ -110,7 +120,11 @@ public record Destination(
         }
         Secret token = Secret.resolve(filter.getOrDefault("token", "env:" + SLACK_BOT_TOKEN), env);
         boolean thread = Boolean.parseBoolean(filter.getOrDefault("thread", "false"));
-        yield new Destination(kind, token, target.trim(), thread, route);
+        String api = filter.get("api");
+        if (api != null && !isHttpUrl(api)) {
+          throw new IllegalArgumentException("api=" + api + " is not an http(s) URL");
+        }
+        yield new Destination(kind, token, target.trim(), thread, route, api);
       }
       default -> {
         Secret url = Secret.resolve(target, env);
@@ -121,16 +135,19 @@ public record Destination(
   }
 
   private static void checkUrl(Secret url) {
-    try {
-      URI u = new URI(url.value());
-      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null) {
-        return;
-      }
-    } catch (java.net.URISyntaxException e) {
-      // reported below without the value
+    if (!isHttpUrl(url.value())) {
+      throw new IllegalArgumentException(url + " is not an http(s) URL");
     }
-    throw new IllegalArgumentException(url + " is not an http(s) URL");
+  }
+
+  private static boolean isHttpUrl(String text) {
+    try {
+      URI u = new URI(text);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private static Route route(Map<String, String> filter) {
@@ -165,6 +182,29 @@ public record Destination(
     return out;
   }
 
+  /**
+   * A stable id with no secret in it, under which what this destination was told is kept: the kind
+   * and a hash of what tells two destinations of that kind apart (the webhook URL; for {@code
+   * slack-bot} the channel and thread mode but not the token, so a new token keeps editing the same
+   * messages) and of the route.
+   */
+  public String id() {
+    String what =
+        switch (kind) {
+          case CONSOLE -> "";
+          case SLACK_BOT -> channel + (thread ? " thread" : "");
+          default -> target.value();
+        };
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest((what + " " + route).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return kind.label() + "-" + java.util.HexFormat.of().formatHex(hash, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
+  }
+
   /** A name safe for logs and the dead-letter topic. */
   public String name() {
     return toString();
@@ -183,6 +223,7 @@ public record Destination(
               + " (token "
               + target
               + (thread ? ", threads" : "")
+              + (api.equals(SlackBotTransport.SLACK_API) ? "" : ", api " + api)
               + ")";
       default -> kind.label() + ":" + target + r;
     };

@@ -5,6 +5,8 @@ import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +14,11 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -21,19 +26,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Notifies destinations about incidents. Consumes {@code culprit.incidents} (key: incident id) with
- * its own consumer group on its own thread, runs each version through a {@link Dispatcher}, and
- * commits offsets only after the batch has been handed to every destination's queue (at least once;
- * delivery then retries or dead-letters to {@code culprit.notify.dlq}). {@link #close()} stops
- * consuming and drains the queues within the drain timeout.
+ * its own consumer group on its own thread and runs each version through a {@link Dispatcher}. What
+ * each destination was told (and the chat message to edit) is kept in the compacted {@code
+ * culprit.notifier-state} and restored on start, and offsets are committed only up to the oldest
+ * version whose notifications are not delivered (or dead-lettered to {@code culprit.notify.dlq})
+ * yet: after a restart, or a crash, versions already delivered are not announced again and none
+ * that were consumed but not delivered are lost. {@link #close()} stops consuming and drains the
+ * queues within the drain timeout; what is left then is delivered by the next start.
  */
 public final class IncidentNotifier implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentNotifier.class);
+  private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
 
   private final Consumer<String, Incident> consumer;
   private final Dispatcher dispatcher;
   private final KafkaDeadLetters deadLetters;
+  private final NotifierStates states;
   private final Duration drainTimeout;
   private final NotifyObserver observer;
+  private final PendingOffsets pending = new PendingOffsets();
+  private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -41,12 +53,14 @@ public final class IncidentNotifier implements AutoCloseable {
       Consumer<String, Incident> consumer,
       Dispatcher dispatcher,
       KafkaDeadLetters deadLetters,
+      NotifierStates states,
       Duration drainTimeout,
       NotifyObserver observer) {
     this.observer = observer;
     this.consumer = consumer;
     this.dispatcher = dispatcher;
     this.deadLetters = deadLetters;
+    this.states = states;
     this.drainTimeout = drainTimeout;
     this.thread = Thread.ofPlatform().name("culprit-notifier").unstarted(this::run);
   }
@@ -63,12 +77,17 @@ public final class IncidentNotifier implements AutoCloseable {
     return start(config, destinations, renderers, NotifyObserver.NONE);
   }
 
-  /** As the other {@code start}, reporting incidents opened and delivery outcomes to {@code o}. */
+  /**
+   * As the other {@code start}, reporting incidents opened and delivery outcomes to {@code o}.
+   *
+   * @throws IllegalStateException when {@code culprit.notifier-state} cannot be read
+   */
   public static IncidentNotifier start(
       Config config,
       List<Destination> destinations,
       Function<TargetKind, Renderer> renderers,
       NotifyObserver o) {
+    NotifierStates states = NotifierStateTopic.open(config.clients(), RESTORE_TIMEOUT);
     KafkaDeadLetters dlq = new KafkaDeadLetters(config.clients());
     Dispatcher dispatcher =
         Dispatcher.start(
@@ -79,10 +98,11 @@ public final class IncidentNotifier implements AutoCloseable {
             config.links(),
             config.delivery(),
             dlq,
-            o);
+            o,
+            states);
     IncidentNotifier n =
         new IncidentNotifier(
-            consumer(config), dispatcher, dlq, config.delivery().drainTimeout(), o);
+            consumer(config), dispatcher, dlq, states, config.delivery().drainTimeout(), o);
     n.thread.start();
     LOG.info("Notifying {}", destinations);
     return n;
@@ -102,53 +122,100 @@ public final class IncidentNotifier implements AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(List.of(Topics.INCIDENTS.name()));
+      consumer.subscribe(List.of(Topics.INCIDENTS.name()), new Rebalance());
       while (running) {
         pollOnce();
+        commitSettled();
       }
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
       LOG.error("Incident notifier stopped", e);
     } finally {
-      consumer.close();
+      shutDown();
     }
   }
 
   private void pollOnce() {
     try {
-      var records = consumer.poll(Duration.ofMillis(500));
-      for (ConsumerRecord<String, Incident> r : records) {
-        if (r.value() != null) {
-          if (r.value().version() == 1) {
-            observer.incidentOpened();
-          }
-          dispatcher.dispatch(r.value());
+      for (ConsumerRecord<String, Incident> r : consumer.poll(Duration.ofMillis(500))) {
+        Runnable settled = pending.add(new TopicPartition(r.topic(), r.partition()), r.offset());
+        if (r.value() == null) {
+          settled.run();
+          continue;
         }
-      }
-      if (!records.isEmpty()) {
-        consumer.commitSync();
+        if (r.value().version() == 1) {
+          observer.incidentOpened();
+        }
+        dispatcher.dispatch(r.value(), settled);
       }
     } catch (RecordDeserializationException e) {
       LOG.warn("Skipping unreadable incident at {} offset {}", e.topicPartition(), e.offset(), e);
+      pending.add(e.topicPartition(), e.offset()).run();
       consumer.seek(e.topicPartition(), e.offset() + 1);
     }
   }
 
-  /** Stops consuming, then delivers what is queued for at most the drain timeout. */
+  private void commitSettled() {
+    Map<TopicPartition, OffsetAndMetadata> due = new HashMap<>(pending.committable());
+    due.entrySet().removeIf(e -> e.getValue().equals(committed.get(e.getKey())));
+    if (!due.isEmpty()) {
+      consumer.commitSync(due);
+      committed.putAll(due);
+    }
+  }
+
+  /** Drains the deliveries, makes their states durable, commits what settled, closes. */
+  private void shutDown() {
+    try {
+      long deadline = System.nanoTime() + drainTimeout.toNanos();
+      dispatcher.deliveries().forEach(Delivery::startClosingKeepingUnsent);
+      dispatcher.deliveries().forEach(d -> d.awaitClosed(deadline));
+      states.flush();
+      try {
+        commitSettled();
+      } catch (WakeupException e) {
+        commitSettled();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot commit the notifier's last offsets: {}", e.toString());
+    } finally {
+      consumer.close();
+      states.close();
+    }
+  }
+
+  /**
+   * Stops consuming, then delivers what is queued for at most the drain timeout; the rest is left
+   * for the next start (its offsets are not committed).
+   */
   @Override
   public void close() {
     running = false;
     consumer.wakeup();
     try {
-      thread.join(Duration.ofSeconds(10));
+      thread.join(drainTimeout.plusSeconds(20));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    long deadline = System.nanoTime() + drainTimeout.toNanos();
-    dispatcher.deliveries().forEach(Delivery::startClosing);
-    dispatcher.deliveries().forEach(d -> d.awaitClosed(deadline));
     deadLetters.close();
+  }
+
+  /** Commits what settled before partitions go, and forgets them. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+      try {
+        commitSettled();
+      } catch (RuntimeException e) {
+        LOG.warn("Cannot commit before a rebalance: {}", e.toString());
+      }
+      pending.drop(revoked);
+      revoked.forEach(committed::remove);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {}
   }
 
   /**

@@ -2,9 +2,11 @@ package dev.culprit.app.notify;
 
 import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.model.Incident;
+import dev.culprit.model.NotifierState;
 import dev.culprit.model.RootCause;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,7 +21,9 @@ import java.util.Optional;
  * ignored. The first version seen opens, a resolved status resolves once, and in between an update
  * is due according to the {@link Updates} policy. State is in memory and bounded: at most {@code
  * maxIncidents} incidents (least recently seen forgotten first), and resolved incidents are
- * forgotten {@code forgetResolvedAfter} after their resolution was notified. Not thread-safe.
+ * forgotten {@code forgetResolvedAfter} after their resolution was notified; what it forgets is
+ * reported by {@link #forgotten()}. It is {@linkplain #restore restored} from what was delivered
+ * before a restart. Not thread-safe.
  */
 public final class Lifecycle {
   private static final int TOP = 3;
@@ -32,6 +36,7 @@ public final class Lifecycle {
   private final FeedbackLinks links;
   private final Map<String, State> states = new LinkedHashMap<>(16, 0.75f, true);
   private final Deque<Resolved> resolved = new ArrayDeque<>();
+  private final List<String> forgotten = new ArrayList<>();
 
   /**
    * @param updates which updates are notified
@@ -73,25 +78,69 @@ public final class Lifecycle {
     return new Lifecycle(Updates.MATERIAL, 100_000, Duration.ofHours(1), clock, feedbackBaseUrl);
   }
 
-  /** The notification due for this incident version, if any. */
+  /** The notification due for this incident version, if any, remembered as announced. */
   public Optional<Notification> next(Incident incident) {
+    Optional<Notification> n = due(incident);
+    n.ifPresent(this::announced);
+    return n;
+  }
+
+  /** The notification due for this incident version, if any, not yet remembered. */
+  public Optional<Notification> due(Incident incident) {
     sweep();
-    State s = states.get(incident.id());
-    Notification.Kind kind = decide(s, incident);
+    Notification.Kind kind = decide(states.get(incident.id()), incident);
     if (kind == null) {
       return Optional.empty();
     }
-    states.put(incident.id(), new State(incident.version(), top(incident), incident.status()));
-    if (kind == Notification.Kind.RESOLVED) {
-      resolved.addLast(new Resolved(incident.id(), clock.now().toEpochMilli()));
-    }
-    while (states.size() > maxIncidents) {
-      Iterator<String> eldest = states.keySet().iterator();
-      eldest.next();
-      eldest.remove();
-    }
     String proof = feedbackBaseUrl == null ? null : links.proof(incident.id());
     return Optional.of(new Notification(incident, kind, feedbackBaseUrl, proof));
+  }
+
+  /** Remembers that {@code n}, due by {@link #due}, was announced. */
+  public void announced(Notification n) {
+    Incident incident = n.incident();
+    states.put(incident.id(), new State(incident.version(), top(incident), incident.status()));
+    if (n.kind() == Notification.Kind.RESOLVED) {
+      resolved.addLast(new Resolved(incident.id(), clock.now().toEpochMilli()));
+    }
+    evictBeyondMax();
+  }
+
+  /**
+   * Remembers a version announced before a restart, unless a newer one is remembered. Restore
+   * oldest first: resolved incidents are forgotten {@code forgetResolvedAfter} after {@code
+   * s.time()}.
+   */
+  public void restore(NotifierState s) {
+    State known = states.get(s.incidentId());
+    if (known != null && known.version() >= s.version()) {
+      return;
+    }
+    states.put(s.incidentId(), new State(s.version(), s.top(), s.status()));
+    if (s.status() == Incident.Status.RESOLVED) {
+      resolved.addLast(new Resolved(s.incidentId(), s.time()));
+    }
+    evictBeyondMax();
+  }
+
+  /** The ids of the incidents forgotten since the last call, to forget elsewhere too. */
+  public List<String> forgotten() {
+    List<String> out = List.copyOf(forgotten);
+    forgotten.clear();
+    return out;
+  }
+
+  /** A lifecycle with the same settings that remembers nothing yet. */
+  public Lifecycle fresh() {
+    return new Lifecycle(updates, maxIncidents, forgetResolvedAfter, clock, feedbackBaseUrl, links);
+  }
+
+  private void evictBeyondMax() {
+    while (states.size() > maxIncidents) {
+      Iterator<String> eldest = states.keySet().iterator();
+      forgotten.add(eldest.next());
+      eldest.remove();
+    }
   }
 
   /** How many incidents are remembered. */
@@ -125,6 +174,7 @@ public final class Lifecycle {
       State s = states.get(r.id());
       if (s != null && s.status() == Incident.Status.RESOLVED) {
         states.remove(r.id());
+        forgotten.add(r.id());
       }
     }
   }

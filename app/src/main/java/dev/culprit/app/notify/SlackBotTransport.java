@@ -11,22 +11,19 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Slack in bot-token mode: the first message about an incident goes through {@code
- * chat.postMessage}, and the returned channel and {@code ts} are remembered so later messages edit
- * it with {@code chat.update} (or, in thread mode, reply in its thread). Slack's {@code
- * {"ok":false}} answers count as failures, {@code ratelimited} and transient server errors as
- * retryable. The body is the renderer's JSON object (blocks, text) with channel and ts added.
+ * chat.postMessage}, whose channel and {@code ts} the answer carries ({@link
+ * Attempt.Sent#posted()}) so that later messages, given that first message, edit it with {@code
+ * chat.update} (or, in thread mode, reply in its thread). Slack's {@code {"ok":false}} answers
+ * count as failures, {@code ratelimited} and transient server errors as retryable. The body is the
+ * renderer's JSON object (blocks, text) with channel and ts added.
  */
 final class SlackBotTransport implements Transport {
   static final String SLACK_API = "https://slack.com/api";
-  private static final int REMEMBERED = 10_000;
   private static final Set<String> TRANSIENT =
       Set.of(
           "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
@@ -39,14 +36,6 @@ final class SlackBotTransport implements Transport {
   private final Renderer renderer;
   private final Duration timeout;
   private final Sleeper clock;
-  private final Map<String, Posted> posted =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Posted> e) {
-              return size() > REMEMBERED;
-            }
-          });
 
   SlackBotTransport(
       HttpClient client,
@@ -69,6 +58,11 @@ final class SlackBotTransport implements Transport {
 
   @Override
   public Attempt send(Notification n) throws InterruptedException {
+    return send(n, null);
+  }
+
+  @Override
+  public Attempt send(Notification n, ChatMessage first) throws InterruptedException {
     ObjectNode body;
     try {
       JsonNode rendered = Json.mapper().readTree(renderer.render(n));
@@ -79,7 +73,6 @@ final class SlackBotTransport implements Transport {
     } catch (IOException e) {
       return new Attempt.Fail("renderer did not produce JSON");
     }
-    Posted first = posted.get(n.incident().id());
     String method;
     if (first == null) {
       method = "chat.postMessage";
@@ -108,7 +101,7 @@ final class SlackBotTransport implements Transport {
       if (!(http instanceof Attempt.Sent)) {
         return http;
       }
-      return answer(n, method, first, Json.mapper().readTree(r.body()), retryAfter);
+      return answer(method, first, Json.mapper().readTree(r.body()), retryAfter);
     } catch (HttpTimeoutException e) {
       return new Attempt.Retry(method + " timeout after " + timeout.toMillis() + " ms", null);
     } catch (IOException e) {
@@ -117,14 +110,11 @@ final class SlackBotTransport implements Transport {
   }
 
   private Attempt answer(
-      Notification n, String method, Posted first, JsonNode answer, Optional<String> retryAfter) {
+      String method, ChatMessage first, JsonNode answer, Optional<String> retryAfter) {
     if (answer.path("ok").asBoolean(false)) {
-      if (first == null) {
-        String ts = answer.path("ts").asText("");
-        String ch = answer.path("channel").asText(channel);
-        if (!ts.isEmpty()) {
-          posted.put(n.incident().id(), new Posted(ch, ts));
-        }
+      String ts = answer.path("ts").asText("");
+      if (first == null && !ts.isEmpty()) {
+        return new Attempt.Sent(new ChatMessage(answer.path("channel").asText(channel), ts));
       }
       return new Attempt.Sent();
     }
@@ -136,11 +126,4 @@ final class SlackBotTransport implements Transport {
     }
     return TRANSIENT.contains(error) ? new Attempt.Retry(reason, null) : new Attempt.Fail(reason);
   }
-
-  /** The ts of the first message about an incident, if remembered. */
-  Optional<String> ts(String incidentId) {
-    return Optional.ofNullable(posted.get(incidentId)).map(Posted::ts);
-  }
-
-  private record Posted(String channel, String ts) {}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
+import dev.culprit.app.metrics.CulpritMetrics;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.ingest.format.EntityMapping;
 import io.grpc.CallOptions;
@@ -221,6 +222,33 @@ class OtlpGrpcServerTest {
   }
 
   @Test
+  void everyAnsweredCallIsInTheMetricsByMethodAndGrpcStatus() throws Exception {
+    try (CulpritMetrics metrics = new CulpritMetrics()) {
+      startWith("s3cret", sink, metrics);
+      var traces = TraceServiceGrpc.newBlockingStub(channel);
+      var bearing = traces.withInterceptors(bearer("s3cret"));
+      bearing.export(traces("0af7651916cd43dd8448eb211c80319c"));
+      bearing.export(traces("0af7651916cd43dd8448eb211c80319d"));
+      assertThat(code(() -> bearing.export(traces("")))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(code(() -> traces.export(traces("0af7651916cd43dd8448eb211c80319c"))))
+          .isEqualTo(Status.Code.UNAUTHENTICATED);
+      LogsServiceGrpc.newBlockingStub(channel)
+          .withInterceptors(bearer("s3cret"))
+          .export(logs("payment declined"));
+
+      String trace = "route=\"opentelemetry.proto.collector.trace.v1.TraceService/Export\"";
+      assertThat(metrics.scrape())
+          .contains("# TYPE culprit_grpc_requests_total counter")
+          .contains("culprit_grpc_requests_total{" + trace + ",status=\"OK\"} 2.0")
+          .contains("culprit_grpc_requests_total{" + trace + ",status=\"INVALID_ARGUMENT\"} 1.0")
+          .contains("culprit_grpc_requests_total{" + trace + ",status=\"UNAUTHENTICATED\"} 1.0")
+          .contains(
+              "culprit_grpc_requests_total{route=\"opentelemetry.proto.collector.logs.v1"
+                  + ".LogsService/Export\",status=\"OK\"} 1.0");
+    }
+  }
+
+  @Test
   void aTakenPortIsAPortInUseExceptionNamingTheAddress() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       OtlpGrpcServer.Config config =
@@ -243,12 +271,16 @@ class OtlpGrpcServerTest {
   }
 
   private void startWith(String token, RawSink to) throws Exception {
+    startWith(token, to, ReceiverObserver.NONE);
+  }
+
+  private void startWith(String token, RawSink to, ReceiverObserver observer) throws Exception {
     server =
         OtlpGrpcServer.start(
             new OtlpGrpcServer.Config(0, null, token, LIMIT, Duration.ofSeconds(5), 8),
             LivePipeline.otlpGrpcServices(EntityMapping.defaults()),
             to,
-            ReceiverObserver.NONE);
+            observer);
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 

@@ -19,6 +19,31 @@ class DestinationTest {
       Map.of("SLACK_WEBHOOK_URL", HOOK, "SLACK_BOT_TOKEN", TOKEN, "OTHER_TOKEN", TOKEN);
 
   @Test
+  void idsAreStableCarryNoSecretAndIgnoreTheBotToken() {
+    Destination hook = Destination.parse("slack:" + HOOK, ENV);
+    assertThat(hook.id()).startsWith("slack-").doesNotContain("SECRET").doesNotContain("/");
+    assertThat(Destination.parse("slack:env:SLACK_WEBHOOK_URL", ENV).id()).isEqualTo(hook.id());
+    assertThat(Destination.parse("slack:" + HOOK + "?scope=prod", ENV).id())
+        .isNotEqualTo(hook.id());
+    assertThat(Destination.parse("slack-bot:#ops?token=env:OTHER_TOKEN", ENV).id())
+        .isEqualTo(Destination.parse("slack-bot:#ops", ENV).id());
+    assertThat(Destination.parse("slack-bot:#ops?thread=true", ENV).id())
+        .isNotEqualTo(Destination.parse("slack-bot:#ops", ENV).id());
+  }
+
+  @Test
+  void slackBotTakesAnotherApiBaseUrl() {
+    assertThat(Destination.parse("slack-bot:#ops", ENV).api()).isEqualTo("https://slack.com/api");
+    Destination proxied = Destination.parse("slack-bot:#ops?api=http://127.0.0.1:9/api", ENV);
+    assertThat(proxied.api()).isEqualTo("http://127.0.0.1:9/api");
+    assertThat(proxied.toString()).contains("api http://127.0.0.1:9/api");
+    assertThat(catchThrowable(() -> Destination.parse("slack-bot:#ops?api=ftp://x", ENV)))
+        .hasMessage("Invalid --notify slack-bot: api=ftp://x is not an http(s) URL");
+    assertThat(catchThrowable(() -> Destination.parse("webhook:http://h/p?api=http://x", ENV)))
+        .hasMessageContaining("only apply to slack-bot");
+  }
+
+  @Test
   void parsesEveryKind() {
     assertThat(Destination.parse("slack:" + HOOK, ENV).kind()).isEqualTo(TargetKind.SLACK);
     assertThat(Destination.parse("teams:https://x.webhook.office.com/a", ENV).kind())

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.culprit.app.notify.Lifecycle.Updates;
 import dev.culprit.model.Incident;
+import dev.culprit.model.NotifierState;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,40 @@ class LifecycleTest {
     clock.advance(Duration.ofMinutes(2));
     l.next(open("i4", 1, "a"));
     assertThat(l.size()).isEqualTo(3);
+  }
+
+  @Test
+  void restoredVersionsAreNotAnnouncedAgainAndUpdatesCompareWithThem() {
+    Lifecycle l = lifecycle(Updates.MATERIAL);
+    l.restore(state("i1", 2, Incident.Status.OPEN, "a", "b"));
+    l.restore(state("i1", 1, Incident.Status.OPEN, "z"));
+    l.restore(state("i2", 3, Incident.Status.RESOLVED, "a"));
+
+    assertThat(kind(l, open("i1", 2, "a", "b"))).isNull();
+    assertThat(kind(l, open("i1", 3, "a", "b"))).isNull();
+    assertThat(kind(l, open("i1", 4, "b", "a"))).isEqualTo(Notification.Kind.UPDATED);
+    assertThat(kind(l, resolved("i2", 4, "a"))).isNull();
+  }
+
+  @Test
+  void forgottenIncidentsAreReportedOnce() {
+    Lifecycle l = new Lifecycle(Updates.MATERIAL, 2, Duration.ofHours(1), clock, null);
+    l.next(open("i1", 1, "a"));
+    l.next(resolved("i1", 2, "a"));
+    l.next(open("i2", 1, "a"));
+    l.next(open("i3", 1, "a"));
+    assertThat(l.forgotten()).containsExactly("i1");
+    clock.advance(Duration.ofHours(2));
+    l.next(resolved("i2", 2, "a"));
+    assertThat(l.forgotten()).isEmpty();
+    clock.advance(Duration.ofHours(2));
+    l.next(open("i4", 1, "a"));
+    assertThat(l.forgotten()).containsExactly("i2");
+  }
+
+  private NotifierState state(String id, int version, Incident.Status status, String... top) {
+    return new NotifierState(
+        "webhook-1", id, version, status, List.of(top), null, null, clock.now().toEpochMilli());
   }
 
   @Test
