@@ -1,6 +1,6 @@
 package dev.culprit.app;
 
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

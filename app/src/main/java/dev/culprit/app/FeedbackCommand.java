@@ -2,7 +2,7 @@ package dev.culprit.app;
 
 import dev.culprit.app.feedback.FeedbackText;
 import dev.culprit.app.feedback.KafkaFeedbackSink;
-import dev.culprit.app.kafka.KafkaTopics;
+import dev.culprit.kafka.KafkaTopics;
 import dev.culprit.model.Feedback;
 import dev.culprit.model.Topics;
 import java.time.Duration;

@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code --log-format} option of the long-running commands. {@link
- * dev.culprit.app.log.LogFormat#select} has already acted on it before logging started; this checks
- * the value.
+ * dev.culprit.log.LogFormat#select} has already acted on it before logging started; this checks the
+ * value.
  */
 final class LogFormatOption {
   @Spec(Spec.Target.MIXEE)

@@ -1,6 +1,6 @@
 package dev.culprit.app;
 
-import dev.culprit.app.log.LogFormat;
+import dev.culprit.log.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,7 +1,6 @@
 package dev.culprit.app;
 
 import dev.culprit.app.feedback.FeedbackLinks;
-import dev.culprit.app.kafka.KafkaClients;
 import dev.culprit.app.notify.CloudEventsRenderer;
 import dev.culprit.app.notify.ConsoleRenderer;
 import dev.culprit.app.notify.DeliveryOptions;
@@ -15,6 +14,7 @@ import dev.culprit.app.notify.SlackRenderer;
 import dev.culprit.app.notify.TargetKind;
 import dev.culprit.app.notify.TeamsRenderer;
 import dev.culprit.app.notify.WebhookRenderer;
+import dev.culprit.kafka.KafkaClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

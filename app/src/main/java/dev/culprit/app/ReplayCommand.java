@@ -1,6 +1,5 @@
 package dev.culprit.app;
 
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.notify.LocalNotifier;
 import dev.culprit.app.replay.DirectDriver;
 import dev.culprit.app.replay.KafkaDriver;
@@ -19,6 +18,7 @@ import dev.culprit.correlation.rank.RankerOptions;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.ingest.recording.RawDataset;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.Json;
 import dev.culprit.model.SignalType;
 import dev.culprit.topology.DeclaredTopology;

@@ -1,10 +1,10 @@
 package dev.culprit.app;
 
-import dev.culprit.app.kafka.TopicsDataset;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.EventTimes;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.recording.RecordedDataset;
+import dev.culprit.kafka.TopicsDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

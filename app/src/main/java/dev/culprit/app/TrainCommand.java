@@ -1,6 +1,5 @@
 package dev.culprit.app;
 
-import dev.culprit.app.kafka.TopicReader;
 import dev.culprit.app.replay.DirectDriver;
 import dev.culprit.app.replay.Evaluator;
 import dev.culprit.app.replay.ProgressBar;
@@ -18,6 +17,7 @@ import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.ingest.dataset.TimeSlice;
 import dev.culprit.ingest.nezha.NezhaDataset;
+import dev.culprit.kafka.TopicReader;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Feedback;
 import dev.culprit.model.GraphEdge;

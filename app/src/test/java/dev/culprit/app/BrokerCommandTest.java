@@ -2,7 +2,7 @@ package dev.culprit.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.kafka.KafkaTopics;
+import dev.culprit.kafka.KafkaTopics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -65,7 +65,7 @@ class JsonLogsCommandTest {
         .anySatisfy(
             l -> {
               assertThat(l.path("logger").asText())
-                  .isEqualTo("dev.culprit.app.kafka.EmbeddedKafkaBroker");
+                  .isEqualTo("dev.culprit.kafka.EmbeddedKafkaBroker");
               assertThat(l.path("level").asText()).isEqualTo("INFO");
               assertThat(l.path("message").asText()).startsWith("Embedded Kafka broker ready");
               assertThat(l.path("thread").asText()).isEqualTo("main");

@@ -2,7 +2,7 @@ package dev.culprit.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Topics;
 import java.io.BufferedReader;

@@ -2,12 +2,12 @@ package dev.culprit.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
-import dev.culprit.app.kafka.TopicReader;
 import dev.culprit.app.replay.KafkaDriver;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.suppress.NoiseModel;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
+import dev.culprit.kafka.TopicReader;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Incident;

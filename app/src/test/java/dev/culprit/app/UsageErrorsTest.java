@@ -86,8 +86,8 @@ class UsageErrorsTest {
   @Test
   void aDataDirInUseByAnotherBrokerIsOneLine() throws Exception {
     try (var broker =
-        dev.culprit.app.kafka.EmbeddedKafkaBroker.start(
-            dev.culprit.app.kafka.EmbeddedKafkaBroker.Config.persistent(dir, 0))) {
+        dev.culprit.kafka.EmbeddedKafkaBroker.start(
+            dev.culprit.kafka.EmbeddedKafkaBroker.Config.persistent(dir, 0))) {
       int code =
           execute("run", "--data-dir", dir.toString(), "--broker-port", "0", "--http-port", "-1");
       assertThat(code).isEqualTo(2);
@@ -128,7 +128,7 @@ class UsageErrorsTest {
 
   @Test
   void aTakenOtlpGrpcPortIsOneLineNamingTheOption() throws Exception {
-    try (var broker = dev.culprit.app.kafka.EmbeddedKafkaBroker.start();
+    try (var broker = dev.culprit.kafka.EmbeddedKafkaBroker.start();
         ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
       int code =

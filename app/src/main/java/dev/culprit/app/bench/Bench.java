@@ -1,11 +1,11 @@
 package dev.culprit.app.bench;
 
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
-import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.stage.NormalizeStage;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
+import dev.culprit.kafka.KafkaTopics;
 import dev.culprit.model.Topic;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.culprit.app.bench;
 
-import dev.culprit.app.io.Directories;
-import dev.culprit.app.kafka.IncidentConsumer;
+import dev.culprit.io.Directories;
+import dev.culprit.kafka.IncidentConsumer;
 import dev.culprit.model.Incident;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.culprit.app.bench;
 
-import dev.culprit.app.io.Directories;
-import dev.culprit.app.kafka.ConsumerLag;
-import dev.culprit.app.kafka.KafkaTopics;
 import dev.culprit.correlation.CulpritPipeline;
+import dev.culprit.io.Directories;
+import dev.culprit.kafka.ConsumerLag;
+import dev.culprit.kafka.KafkaTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

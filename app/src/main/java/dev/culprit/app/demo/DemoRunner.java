@@ -1,16 +1,16 @@
 package dev.culprit.app.demo;
 
-import dev.culprit.app.io.Directories;
-import dev.culprit.app.kafka.IncidentConsumer;
-import dev.culprit.app.kafka.KafkaTopics;
-import dev.culprit.app.kafka.OtlpProducer;
-import dev.culprit.app.kafka.SignalProducer;
-import dev.culprit.app.kafka.SignalWriter;
 import dev.culprit.app.metrics.CulpritMetrics;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.InjectedFault;
 import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.CulpritPipeline;
+import dev.culprit.io.Directories;
+import dev.culprit.kafka.IncidentConsumer;
+import dev.culprit.kafka.KafkaTopics;
+import dev.culprit.kafka.OtlpProducer;
+import dev.culprit.kafka.SignalProducer;
+import dev.culprit.kafka.SignalWriter;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.culprit.app.feedback;
 
-import dev.culprit.app.kafka.KafkaClients;
+import dev.culprit.kafka.KafkaClients;
 import dev.culprit.model.Feedback;
 import dev.culprit.model.Topics;
 import java.time.Duration;

@@ -70,7 +70,7 @@ public final class GraphLearner {
       edges.addAll(storeValues(driver.getKeyValueStore(GraphStage.EDGES_STORE)));
       edges.addAll(storeValues(driver.getKeyValueStore(GraphStage.BATCH_STORE)));
     } finally {
-      dev.culprit.app.io.Directories.deleteRecursively(state);
+      dev.culprit.io.Directories.deleteRecursively(state);
     }
     return EntityGraph.of(edges);
   }

@@ -1,6 +1,6 @@
 package dev.culprit.app.http;
 
-import dev.culprit.app.kafka.KafkaClients;
+import dev.culprit.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;

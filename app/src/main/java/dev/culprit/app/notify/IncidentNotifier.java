@@ -1,7 +1,7 @@
 package dev.culprit.app.notify;
 
 import dev.culprit.app.feedback.FeedbackLinks;
-import dev.culprit.app.kafka.KafkaClients;
+import dev.culprit.kafka.KafkaClients;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.culprit.app.notify;
 
-import dev.culprit.app.kafka.KafkaClients;
+import dev.culprit.kafka.KafkaClients;
 import dev.culprit.model.FailedNotification;
 import dev.culprit.model.Topics;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.culprit.app.notify;
 
-import dev.culprit.app.kafka.KafkaClients;
-import dev.culprit.app.kafka.KafkaTopics;
+import dev.culprit.kafka.KafkaClients;
+import dev.culprit.kafka.KafkaTopics;
 import dev.culprit.model.NotifierState;
 import dev.culprit.model.Topics;
 import java.nio.charset.StandardCharsets;

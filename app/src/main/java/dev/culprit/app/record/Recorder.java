@@ -1,8 +1,8 @@
 package dev.culprit.app.record;
 
-import dev.culprit.app.kafka.RawTopics;
 import dev.culprit.ingest.recording.RawPartition;
 import dev.culprit.ingest.recording.RecordingWriter;
+import dev.culprit.kafka.RawTopics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.culprit.app.replay;
 
-import dev.culprit.app.io.Directories;
 import dev.culprit.ingest.recording.RawRecord;
+import dev.culprit.io.Directories;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.GraphEdge;

@@ -1,14 +1,14 @@
 package dev.culprit.app.replay;
 
-import dev.culprit.app.io.Directories;
-import dev.culprit.app.kafka.ConsumerLag;
-import dev.culprit.app.kafka.IncidentConsumer;
-import dev.culprit.app.kafka.KafkaTopics;
-import dev.culprit.app.kafka.SignalProducer;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.recording.RawRecord;
+import dev.culprit.io.Directories;
+import dev.culprit.kafka.ConsumerLag;
+import dev.culprit.kafka.IncidentConsumer;
+import dev.culprit.kafka.KafkaTopics;
+import dev.culprit.kafka.SignalProducer;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;

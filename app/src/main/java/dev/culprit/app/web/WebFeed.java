@@ -1,6 +1,6 @@
 package dev.culprit.app.web;
 
-import dev.culprit.app.kafka.KafkaClients;
+import dev.culprit.kafka.KafkaClients;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.culprit.app.Main;
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.record.BackgroundRecorder;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.FaultKind;
 import dev.culprit.app.sim.InjectedFault;
 import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Json;
 import java.io.PrintWriter;

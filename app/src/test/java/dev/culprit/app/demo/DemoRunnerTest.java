@@ -3,10 +3,10 @@ package dev.culprit.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.app.sim.FaultKind;
 import dev.culprit.app.sim.InjectedFault;
 import dev.culprit.app.sim.Simulator;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Incident;
 import dev.culprit.model.MetricSample;

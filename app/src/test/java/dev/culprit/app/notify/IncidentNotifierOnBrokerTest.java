@@ -4,7 +4,7 @@ import static dev.culprit.app.notify.Incidents.open;
 import static dev.culprit.app.notify.Incidents.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Json;
 import dev.culprit.model.Topics;

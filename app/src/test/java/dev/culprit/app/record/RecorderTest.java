@@ -2,13 +2,13 @@ package dev.culprit.app.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
-import dev.culprit.app.kafka.KafkaTopics;
-import dev.culprit.app.kafka.TopicsDataset;
 import dev.culprit.ingest.recording.RawRecord;
 import dev.culprit.ingest.recording.RawSource;
 import dev.culprit.ingest.recording.RecordedDataset;
 import dev.culprit.ingest.recording.RecordingWriter;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
+import dev.culprit.kafka.KafkaTopics;
+import dev.culprit.kafka.TopicsDataset;
 import dev.culprit.model.Topic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

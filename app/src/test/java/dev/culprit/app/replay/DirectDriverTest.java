@@ -2,9 +2,9 @@ package dev.culprit.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;

@@ -1,6 +1,6 @@
 package dev.culprit.app.replay;
 
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.Incident;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,6 @@ package dev.culprit.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.kafka.KafkaContainers;
 import dev.culprit.model.Incident;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.culprit.app.run;
 
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import dev.culprit.app.http.IngestServer;
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.EntityMapping;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.DeadLetter;
 import dev.culprit.model.Json;
 import dev.culprit.model.Resource;

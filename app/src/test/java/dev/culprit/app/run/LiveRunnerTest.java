@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import dev.culprit.app.http.IngestServer;
-import dev.culprit.app.kafka.EmbeddedKafkaBroker;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.ParseResult;
 import dev.culprit.ingest.stage.EventTimeRule;
+import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Feedback;
 import dev.culprit.model.GraphEdge;
