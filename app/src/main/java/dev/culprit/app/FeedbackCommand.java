@@ -1,7 +1,7 @@
 package dev.culprit.app;
 
-import dev.culprit.app.feedback.FeedbackText;
-import dev.culprit.app.feedback.KafkaFeedbackSink;
+import dev.culprit.feedback.FeedbackText;
+import dev.culprit.feedback.KafkaFeedbackSink;
 import dev.culprit.kafka.KafkaTopics;
 import dev.culprit.model.Feedback;
 import dev.culprit.model.Topics;

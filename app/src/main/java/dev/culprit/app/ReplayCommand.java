@@ -1,6 +1,5 @@
 package dev.culprit.app;
 
-import dev.culprit.app.notify.LocalNotifier;
 import dev.culprit.app.replay.DirectDriver;
 import dev.culprit.app.replay.KafkaDriver;
 import dev.culprit.app.replay.PipelineDriver;
@@ -21,6 +20,7 @@ import dev.culprit.ingest.recording.RawDataset;
 import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.Json;
 import dev.culprit.model.SignalType;
+import dev.culprit.notify.LocalNotifier;
 import dev.culprit.topology.DeclaredTopology;
 import java.io.BufferedWriter;
 import java.io.IOException;

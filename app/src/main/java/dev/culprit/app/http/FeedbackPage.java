@@ -1,6 +1,6 @@
 package dev.culprit.app.http;
 
-import dev.culprit.app.feedback.FeedbackText;
+import dev.culprit.feedback.FeedbackText;
 import dev.culprit.model.Feedback;
 import java.time.Instant;
 

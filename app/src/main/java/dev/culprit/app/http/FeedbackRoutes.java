@@ -2,8 +2,8 @@ package dev.culprit.app.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.culprit.app.feedback.FeedbackLinks;
-import dev.culprit.app.feedback.FeedbackSink;
+import dev.culprit.feedback.FeedbackLinks;
+import dev.culprit.feedback.FeedbackSink;
 import dev.culprit.model.Feedback;
 import dev.culprit.model.Json;
 import java.io.IOException;

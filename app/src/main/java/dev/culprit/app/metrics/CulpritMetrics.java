@@ -1,8 +1,8 @@
 package dev.culprit.app.metrics;
 
 import dev.culprit.app.http.ReceiverObserver;
-import dev.culprit.app.notify.NotifyObserver;
-import dev.culprit.app.notify.TargetKind;
+import dev.culprit.notify.NotifyObserver;
+import dev.culprit.notify.TargetKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;

@@ -1,7 +1,5 @@
 package dev.culprit.app.run;
 
-import dev.culprit.app.feedback.FeedbackLinks;
-import dev.culprit.app.feedback.FeedbackSink;
 import dev.culprit.app.http.Endpoint;
 import dev.culprit.app.http.FeedbackRoutes;
 import dev.culprit.app.http.IngestServer;
@@ -18,6 +16,8 @@ import dev.culprit.app.web.WebView;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.rank.RootCauseRanker;
+import dev.culprit.feedback.FeedbackLinks;
+import dev.culprit.feedback.FeedbackSink;
 import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.format.OtlpSignal;

@@ -1,7 +1,5 @@
 package dev.culprit.app.run;
 
-import dev.culprit.app.feedback.FeedbackLinks;
-import dev.culprit.app.feedback.KafkaFeedbackSink;
 import dev.culprit.app.http.Endpoint;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.KafkaRawSink;
@@ -10,6 +8,8 @@ import dev.culprit.app.http.OtlpGrpcServer;
 import dev.culprit.app.metrics.CulpritMetrics;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.feedback.FeedbackLinks;
+import dev.culprit.feedback.KafkaFeedbackSink;
 import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.ingest.stage.EventTimeRule;
 import dev.culprit.kafka.KafkaClients;

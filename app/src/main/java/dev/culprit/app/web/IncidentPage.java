@@ -1,10 +1,10 @@
 package dev.culprit.app.web;
 
-import dev.culprit.app.feedback.FeedbackLinks;
-import dev.culprit.app.notify.MessageContent;
+import dev.culprit.feedback.FeedbackLinks;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.Incident;
 import dev.culprit.model.RootCause;
+import dev.culprit.notify.MessageContent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

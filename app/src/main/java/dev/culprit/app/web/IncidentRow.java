@@ -1,9 +1,9 @@
 package dev.culprit.app.web;
 
-import dev.culprit.app.notify.MessageContent;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Incident;
 import dev.culprit.model.RootCause;
+import dev.culprit.notify.MessageContent;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.culprit.app.web;
 
-import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.http.Exchange;
+import dev.culprit.feedback.FeedbackLinks;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

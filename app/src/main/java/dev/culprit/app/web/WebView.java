@@ -1,9 +1,9 @@
 package dev.culprit.app.web;
 
-import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.http.Endpoint;
 import dev.culprit.app.http.Exchange;
 import dev.culprit.app.http.FeedbackRoutes;
+import dev.culprit.feedback.FeedbackLinks;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Json;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.culprit.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.culprit.app.feedback.FeedbackLinks;
+import dev.culprit.feedback.FeedbackLinks;
 import dev.culprit.model.Feedback;
 import dev.culprit.model.Json;
 import java.net.URI;

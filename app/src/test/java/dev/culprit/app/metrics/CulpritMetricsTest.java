@@ -2,8 +2,8 @@ package dev.culprit.app.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.notify.NotifyObserver.Outcome;
-import dev.culprit.app.notify.TargetKind;
+import dev.culprit.notify.NotifyObserver.Outcome;
+import dev.culprit.notify.TargetKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

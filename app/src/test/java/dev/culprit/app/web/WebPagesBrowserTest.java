@@ -3,12 +3,12 @@ package dev.culprit.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.culprit.app.demo.DemoRunner;
-import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.FaultKind;
 import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.feedback.FeedbackLinks;
 import dev.culprit.ingest.format.EntityMapping;
 import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.kafka.KafkaClients;

@@ -2,9 +2,9 @@ package dev.culprit.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.feedback.FeedbackLinks;
 import dev.culprit.app.http.IngestServer;
 import dev.culprit.app.http.RawSink;
+import dev.culprit.feedback.FeedbackLinks;
 import dev.culprit.model.Incident;
 import java.io.BufferedReader;
 import java.io.InputStream;

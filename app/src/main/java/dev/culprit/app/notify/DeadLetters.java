@@ -1,8 +1,0 @@
-package dev.culprit.app.notify;
-
-import dev.culprit.model.FailedNotification;
-
-/** Where notifications go that could not be delivered. Implementations must not block long. */
-public interface DeadLetters {
-  void accept(FailedNotification failed);
-}
