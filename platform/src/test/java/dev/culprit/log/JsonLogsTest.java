@@ -38,7 +38,7 @@ class JsonLogsTest {
   @Test
   void everyLineIsOneJsonObjectWithTimeLevelLoggerMessageThreadAndException() throws Exception {
     JsonLogProvider.Factory f = factory();
-    Logger culprit = f.getLogger("dev.culprit.app.run.LiveRunner");
+    Logger culprit = f.getLogger("dev.culprit.run.LiveRunner");
     culprit.info("Started {} on \"{}\"", "pipeline", "line\nbreak");
     culprit.debug("not logged at info");
     culprit.warn("Cannot send {}", "a/v1", new IllegalStateException("broker gone"));
@@ -50,7 +50,7 @@ class JsonLogsTest {
     assertThat(lines).hasSize(3);
     JsonNode first = lines.get(0);
     assertThat(first.path("level").asText()).isEqualTo("INFO");
-    assertThat(first.path("logger").asText()).isEqualTo("dev.culprit.app.run.LiveRunner");
+    assertThat(first.path("logger").asText()).isEqualTo("dev.culprit.run.LiveRunner");
     assertThat(first.path("message").asText()).isEqualTo("Started pipeline on \"line\nbreak\"");
     assertThat(first.path("thread").asText()).isEqualTo(Thread.currentThread().getName());
     assertThat(Instant.parse(first.path("time").asText())).isNotNull();

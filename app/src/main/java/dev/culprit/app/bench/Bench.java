@@ -1,12 +1,12 @@
 package dev.culprit.app.bench;
 
-import dev.culprit.app.run.LivePipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.stage.NormalizeStage;
 import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.kafka.KafkaTopics;
 import dev.culprit.model.Topic;
+import dev.culprit.run.LivePipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.culprit.app.demo;
 
-import dev.culprit.app.metrics.CulpritMetrics;
-import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.InjectedFault;
 import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.CulpritPipeline;
@@ -11,8 +9,10 @@ import dev.culprit.kafka.KafkaTopics;
 import dev.culprit.kafka.OtlpProducer;
 import dev.culprit.kafka.SignalProducer;
 import dev.culprit.kafka.SignalWriter;
+import dev.culprit.metrics.CulpritMetrics;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
+import dev.culprit.run.LivePipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package dev.culprit.app.replay;
 
-import dev.culprit.app.run.LivePipeline;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.recording.RawRecord;
@@ -14,6 +13,7 @@ import dev.culprit.model.Incident;
 import dev.culprit.model.Signal;
 import dev.culprit.model.Topics;
 import dev.culprit.model.Trigger;
+import dev.culprit.run.LivePipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package dev.culprit.app.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.culprit.app.demo.DemoLabels;
-import dev.culprit.app.run.LivePipeline;
 import dev.culprit.app.sim.FaultKind;
 import dev.culprit.app.sim.InjectedFault;
 import dev.culprit.app.sim.Simulator;
@@ -20,6 +19,7 @@ import dev.culprit.ingest.recording.RecordedDataset;
 import dev.culprit.ingest.recording.RecordingWriter;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Signal;
+import dev.culprit.run.LivePipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

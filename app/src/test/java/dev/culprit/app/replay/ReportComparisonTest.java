@@ -2,8 +2,6 @@ package dev.culprit.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.web.RankHistory;
-import dev.culprit.app.web.ReportPage;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.model.Json;

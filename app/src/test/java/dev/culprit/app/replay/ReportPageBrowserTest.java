@@ -2,11 +2,9 @@ package dev.culprit.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.web.Browser;
-import dev.culprit.app.web.RankHistory;
-import dev.culprit.app.web.ReportPage;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.web.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
