@@ -1,8 +1,8 @@
 package dev.culprit.app;
 
-import dev.culprit.app.bench.Bench;
-import dev.culprit.app.bench.BenchInput;
-import dev.culprit.app.bench.BenchReport;
+import dev.culprit.bench.Bench;
+import dev.culprit.bench.BenchInput;
+import dev.culprit.bench.BenchReport;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.model.Json;
 import java.io.PrintWriter;

@@ -1,13 +1,11 @@
 package dev.culprit.app;
 
-import dev.culprit.app.demo.DemoEvent;
-import dev.culprit.app.demo.DemoLabels;
-import dev.culprit.app.demo.DemoPrinter;
-import dev.culprit.app.demo.DemoRunner;
 import dev.culprit.app.record.BackgroundRecorder;
-import dev.culprit.app.sim.FaultKind;
-import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.demo.DemoEvent;
+import dev.culprit.demo.DemoLabels;
+import dev.culprit.demo.DemoPrinter;
+import dev.culprit.demo.DemoRunner;
 import dev.culprit.feedback.KafkaFeedbackSink;
 import dev.culprit.http.Endpoint;
 import dev.culprit.http.IngestServer;
@@ -20,6 +18,8 @@ import dev.culprit.kafka.KafkaClients;
 import dev.culprit.metrics.CulpritMetrics;
 import dev.culprit.notify.IncidentNotifier;
 import dev.culprit.run.LivePipeline;
+import dev.culprit.sim.FaultKind;
+import dev.culprit.sim.Simulator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.culprit.app;
 
-import dev.culprit.app.demo.DemoEvent;
-import dev.culprit.app.demo.DemoPrinter;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.suppress.SuppressionConfig;
+import dev.culprit.demo.DemoEvent;
+import dev.culprit.demo.DemoPrinter;
 import dev.culprit.feedback.FeedbackLinks;
 import dev.culprit.http.IngestServer;
 import dev.culprit.http.OtlpGrpcServer;

@@ -2,14 +2,14 @@ package dev.culprit.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.sim.InjectedFault;
-import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Incident;
 import dev.culprit.model.RootCause;
 import dev.culprit.model.Signal;
+import dev.culprit.sim.InjectedFault;
+import dev.culprit.sim.Simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,12 +2,9 @@ package dev.culprit.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.demo.DemoLabels;
-import dev.culprit.app.sim.FaultKind;
-import dev.culprit.app.sim.InjectedFault;
-import dev.culprit.app.sim.Simulator;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.demo.DemoLabels;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.ingest.dataset.SignalSource;
@@ -20,6 +17,9 @@ import dev.culprit.ingest.recording.RecordingWriter;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Signal;
 import dev.culprit.run.LivePipeline;
+import dev.culprit.sim.FaultKind;
+import dev.culprit.sim.InjectedFault;
+import dev.culprit.sim.Simulator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

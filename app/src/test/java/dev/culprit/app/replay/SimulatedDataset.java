@@ -1,12 +1,12 @@
 package dev.culprit.app.replay;
 
-import dev.culprit.app.sim.InjectedFault;
-import dev.culprit.app.sim.Simulator;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.ingest.dataset.FaultLabel;
 import dev.culprit.ingest.dataset.SignalSource;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Signal;
+import dev.culprit.sim.InjectedFault;
+import dev.culprit.sim.Simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
