@@ -1,6 +1,5 @@
 package dev.culprit.app;
 
-import dev.culprit.app.record.BackgroundRecorder;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.demo.DemoEvent;
 import dev.culprit.demo.DemoLabels;
@@ -17,6 +16,7 @@ import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.kafka.KafkaClients;
 import dev.culprit.metrics.CulpritMetrics;
 import dev.culprit.notify.IncidentNotifier;
+import dev.culprit.record.BackgroundRecorder;
 import dev.culprit.run.LivePipeline;
 import dev.culprit.sim.FaultKind;
 import dev.culprit.sim.Simulator;

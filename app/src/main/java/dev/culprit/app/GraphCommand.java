@@ -1,7 +1,7 @@
 package dev.culprit.app;
 
-import dev.culprit.app.graph.GraphExport;
-import dev.culprit.app.graph.GraphLearner;
+import dev.culprit.graph.GraphExport;
+import dev.culprit.graph.GraphLearner;
 import dev.culprit.ingest.dataset.Dataset;
 import dev.culprit.model.Json;
 import dev.culprit.topology.EntityGraph;

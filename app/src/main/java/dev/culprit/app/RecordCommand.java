@@ -1,8 +1,8 @@
 package dev.culprit.app;
 
-import dev.culprit.app.record.Recorder;
 import dev.culprit.ingest.format.Formats;
 import dev.culprit.ingest.recording.RecordingWriter;
+import dev.culprit.record.Recorder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,12 +1,5 @@
 package dev.culprit.app;
 
-import dev.culprit.app.replay.DirectDriver;
-import dev.culprit.app.replay.Evaluator;
-import dev.culprit.app.replay.ProgressBar;
-import dev.culprit.app.replay.Replay;
-import dev.culprit.app.replay.ReplayReport;
-import dev.culprit.app.train.TrainingOutcomes;
-import dev.culprit.app.train.TrainingSamples;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.suppress.AlertClusterer;
@@ -23,6 +16,13 @@ import dev.culprit.model.Feedback;
 import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;
+import dev.culprit.replay.DirectDriver;
+import dev.culprit.replay.Evaluator;
+import dev.culprit.replay.ProgressBar;
+import dev.culprit.replay.Replay;
+import dev.culprit.replay.ReplayReport;
+import dev.culprit.train.TrainingOutcomes;
+import dev.culprit.train.TrainingSamples;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

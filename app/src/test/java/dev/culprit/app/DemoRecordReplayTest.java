@@ -3,7 +3,6 @@ package dev.culprit.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.culprit.app.record.BackgroundRecorder;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.demo.DemoEvent;
 import dev.culprit.demo.DemoLabels;
@@ -11,6 +10,7 @@ import dev.culprit.demo.DemoRunner;
 import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.EntityRef;
 import dev.culprit.model.Json;
+import dev.culprit.record.BackgroundRecorder;
 import dev.culprit.run.LivePipeline;
 import dev.culprit.sim.FaultKind;
 import dev.culprit.sim.InjectedFault;

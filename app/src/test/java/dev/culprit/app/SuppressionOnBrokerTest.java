@@ -2,7 +2,6 @@ package dev.culprit.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.app.replay.KafkaDriver;
 import dev.culprit.correlation.CulpritPipeline;
 import dev.culprit.correlation.PipelineConfig;
 import dev.culprit.correlation.suppress.NoiseModel;
@@ -14,6 +13,7 @@ import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
 import dev.culprit.model.Suppression;
 import dev.culprit.model.Topics;
+import dev.culprit.replay.KafkaDriver;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
