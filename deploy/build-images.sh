@@ -154,8 +154,8 @@ PY
 }
 
 build_culprit() {
-  say "resolving the build's dependencies into ~/.m2 (./mvnw package, tests skipped)"
-  (cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true -Dspotless.check.skip=true package)
+  say "resolving the build's dependencies into ~/.m2 (./mvnw package, tests compiled, not run)"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package)
   start_mirror
   local url="http://127.0.0.1:$(cat "$work/mirror.port")"
   say "$CULPRIT_IMAGE from deploy/Dockerfile (Maven dependencies from ~/.m2 via $url)"

@@ -35,7 +35,7 @@ while [[ $# -gt 0 ]]; do
 done
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
-JAR="$ROOT/app/target/culprit.jar"
+JAR="$ROOT/cli/target/culprit.jar"
 read -r -a JAVA_OPTIONS <<< "${JAVA_OPTS:--Xmx3g}"
 TMP=""
 cleanup() { [[ -n "$TMP" ]] && rm -rf "$TMP"; return 0; }
