@@ -3,6 +3,7 @@ package dev.culprit.app.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.culprit.model.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,18 @@ class EmbeddedKafkaClusterTest {
         admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 3))).all().get();
         TopicDescription d = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
         assertThat(d.partitions()).hasSize(3).allMatch(p -> p.replicas().size() == 3);
+        KafkaTopics.create(
+            cluster.bootstrapServers(), List.of(Topics.METRICS), 2, Duration.ofSeconds(30));
+        TopicDescription created =
+            admin
+                .describeTopics(List.of(Topics.METRICS.name()))
+                .allTopicNames()
+                .get()
+                .get(Topics.METRICS.name());
+        assertThat(created.partitions())
+            .as("Culprit's topics take the cluster's default replication factor")
+            .hasSize(2)
+            .allMatch(p -> p.replicas().size() == 3);
         dirs = logDirs(cluster);
       }
       produce(cluster.bootstrapServers(), 0, 50);
