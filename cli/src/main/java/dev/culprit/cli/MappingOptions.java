@@ -25,12 +25,21 @@ final class MappingOptions {
       description = "Alert labels naming the node (default: node,host,kubernetes_node,nodename).")
   List<String> nodeLabels;
 
+  @Option(
+      names = "--scope-label",
+      paramLabel = "LABEL",
+      description =
+          "Alert label naming the incident scope (say cluster, namespace or tenant): incidents are"
+              + " grouped per scope and scopes are spread over instances (default: one scope).")
+  String scopeLabel;
+
   /** The mapping asked for, the defaults where an option is not given. */
   EntityMapping mapping() {
     EntityMapping d = EntityMapping.defaults();
     return new EntityMapping(
         serviceLabels != null ? serviceLabels : d.serviceLabels(),
         instanceLabels != null ? instanceLabels : d.instanceLabels(),
-        nodeLabels != null ? nodeLabels : d.nodeLabels());
+        nodeLabels != null ? nodeLabels : d.nodeLabels(),
+        scopeLabel == null || scopeLabel.isBlank() ? null : scopeLabel);
   }
 }

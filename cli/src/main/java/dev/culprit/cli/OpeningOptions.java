@@ -1,12 +1,16 @@
 package dev.culprit.cli;
 
 import dev.culprit.correlation.PipelineConfig;
+import dev.culprit.correlation.incident.IncidentConfig;
 import dev.culprit.correlation.incident.OpeningPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** What must agree before an incident opens: the options {@code run} and {@code replay} share. */
+/**
+ * What must agree before an incident opens and what one incident holds: the options {@code run} and
+ * {@code replay} share.
+ */
 final class OpeningOptions {
   @Option(
       names = "--open-min-items",
@@ -27,6 +31,27 @@ final class OpeningOptions {
               + " default: ${DEFAULT-VALUE}).")
   int minFamilies = 1;
 
+  @Option(
+      names = "--incident-grouping",
+      paramLabel = "scope|graph",
+      defaultValue = "scope",
+      description =
+          "What makes evidence part of one incident: everything in the scope (one incident open at"
+              + " a time) or what the entity graph connects (trouble with no path to an open"
+              + " incident's entities opens its own; default: ${DEFAULT-VALUE}).")
+  String grouping = "scope";
+
+  /** The grouping asked for, with a usage error for anything but scope or graph. */
+  IncidentConfig.Grouping grouping(CommandLine cli) {
+    return switch (grouping.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "scope" -> IncidentConfig.Grouping.SCOPE;
+      case "graph" -> IncidentConfig.Grouping.GRAPH;
+      default ->
+          throw new ParameterException(
+              cli, "--incident-grouping must be scope or graph, not " + grouping);
+    };
+  }
+
   /** The policy asked for, with a usage error for values under 1. */
   OpeningPolicy policy(CommandLine cli) {
     if (minItems < 1 || minFamilies < 1) {
@@ -38,6 +63,7 @@ final class OpeningOptions {
 
   /** {@code config} with the policy asked for. */
   PipelineConfig apply(CommandLine cli, PipelineConfig config) {
-    return config.withIncidents(config.incidents().withOpening(policy(cli)));
+    return config.withIncidents(
+        config.incidents().withOpening(policy(cli)).withGrouping(grouping(cli)));
   }
 }

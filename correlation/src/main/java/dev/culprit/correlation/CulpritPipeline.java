@@ -80,7 +80,8 @@ public final class CulpritPipeline {
     KStream<String, Alert> alerts = source(builder, Topics.ALERTS);
     new GraphStage(config.graph()).addTo(builder, spans, metrics, logs);
     var events = new EvidenceStage(config.evidence()).addTo(builder, metrics, logs, spans, alerts);
-    var byScope = new ScopeStage(config.scope()).addTo(builder, events);
+    var byScope =
+        new ScopeStage(config.scope(), config.incidents().retention()).addTo(builder, events);
     var decided = new SuppressionStage(config.suppression(), model(config)).addTo(builder, byScope);
     new IncidentStage(
             config.incidents(), () -> decorate.apply(ranker.get()), config.graph().edgeExpiry())

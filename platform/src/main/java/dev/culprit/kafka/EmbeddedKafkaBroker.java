@@ -197,8 +197,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Creates each topic with {@code partitions} partitions, replication factor 1 and unlimited
-   * retention. Topics that exist already are left as they are.
+   * Creates each topic with {@code partitions} partitions, replication factor 1 (the broker's
+   * default) and unlimited retention. Topics that exist already are left as they are.
    */
   public void createTopics(Collection<? extends Topic<?, ?>> topics, int partitions) {
     KafkaTopics.create(bootstrapServers, topics, partitions, timeout);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +50,11 @@ public final class KafkaTopics {
   }
 
   /**
-   * Creates each topic with {@code partitions} partitions, replication factor 1 and unlimited
-   * retention ({@code retention.ms=-1}: replays write records with old timestamps) and any record
-   * timestamp accepted (the demo runs ahead of the wall clock); {@linkplain Topic#compacted()
-   * compacted} topics with {@code cleanup.policy=compact}. Topics that exist already are left as
-   * they are.
+   * Creates each topic with {@code partitions} partitions, the cluster's default replication factor
+   * ({@code default.replication.factor}) and unlimited retention ({@code retention.ms=-1}: replays
+   * write records with old timestamps) and any record timestamp accepted (the demo runs ahead of
+   * the wall clock); {@linkplain Topic#compacted() compacted} topics with {@code
+   * cleanup.policy=compact}. Topics that exist already are left as they are.
    *
    * @throws IllegalStateException when a topic cannot be created within {@code timeout}
    */
@@ -99,7 +100,7 @@ public final class KafkaTopics {
         topics.stream()
             .map(
                 t ->
-                    new NewTopic(t.name(), partitions, (short) 1)
+                    new NewTopic(t.name(), Optional.of(partitions), Optional.empty())
                         .configs(t.compacted() ? compacted : config))
             .toList();
     try (Admin admin = admin(clients, timeout)) {

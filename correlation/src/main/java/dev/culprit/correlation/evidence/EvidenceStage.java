@@ -193,7 +193,8 @@ public final class EvidenceStage {
     } else {
       until = Long.MAX_VALUE;
     }
-    return new ScopedEvent.AlertState(a.resource().primary().key(), a.name(), a.time(), until);
+    return new ScopedEvent.AlertState(
+        a.resource().primary().key(), a.name(), a.time(), until, a.resource().scope());
   }
 
   static ScopedEvent alertEvidence(Alert a) {

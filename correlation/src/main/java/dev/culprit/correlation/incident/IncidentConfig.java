@@ -26,6 +26,10 @@ import java.util.Objects;
  * @param alertHold how long a firing alert that names no end keeps the incident that holds it open
  *     after it was sent: Alertmanager sends firing alerts without an end and re-sends them at least
  *     every {@code repeat_interval} (4 h by default), and sends them resolved when they end
+ * @param grouping what makes evidence part of one incident: all of a scope's ({@link
+ *     Grouping#SCOPE}, one incident open per scope at a time) or only what the entity graph
+ *     connects ({@link Grouping#GRAPH}: trouble with no path to an open incident's entities opens
+ *     its own)
  */
 public record IncidentConfig(
     Duration window,
@@ -39,7 +43,19 @@ public record IncidentConfig(
     Duration alertHistory,
     OpeningPolicy opening,
     RankerOptions fusion,
-    Duration alertHold) {
+    Duration alertHold,
+    Grouping grouping) {
+
+  /** What makes evidence part of one incident. */
+  public enum Grouping {
+    /** Everything in the scope: one incident open at a time. */
+    SCOPE,
+    /** Entities with a path between them in the entity graph; unrelated trouble opens its own. */
+    GRAPH
+  }
+
+  /** The most incidents open at once in one scope; trouble elsewhere waits until one resolves. */
+  public static final int MAX_OPEN = 16;
 
   public IncidentConfig {
     Objects.requireNonNull(window, "window");
@@ -52,6 +68,7 @@ public record IncidentConfig(
     opening = opening == null ? OpeningPolicy.levelOnly() : opening;
     fusion = fusion == null ? RankerOptions.defaults() : fusion;
     Objects.requireNonNull(alertHold, "alertHold");
+    grouping = grouping == null ? Grouping.SCOPE : grouping;
     if (alertHold.isNegative()) {
       throw new IllegalArgumentException("Invalid alertHold: " + alertHold);
     }
@@ -81,7 +98,26 @@ public record IncidentConfig(
         Duration.ofHours(4),
         OpeningPolicy.levelOnly(),
         RankerOptions.defaults(),
-        Duration.ofHours(4));
+        Duration.ofHours(4),
+        Grouping.SCOPE);
+  }
+
+  /** These settings with {@code g} deciding what makes evidence part of one incident. */
+  public IncidentConfig withGrouping(Grouping g) {
+    return new IncidentConfig(
+        window,
+        openLevel,
+        sustainLevel,
+        quietPeriod,
+        lookback,
+        retention,
+        triggerHorizon,
+        background,
+        alertHistory,
+        opening,
+        fusion,
+        alertHold,
+        g);
   }
 
   /** These settings with {@code policy} deciding what must agree before an incident opens. */
@@ -98,7 +134,8 @@ public record IncidentConfig(
         alertHistory,
         policy,
         fusion,
-        alertHold);
+        alertHold,
+        grouping);
   }
 
   /** These settings with {@code options} for fusing evidence (opening and ranking). */
@@ -115,6 +152,7 @@ public record IncidentConfig(
         alertHistory,
         opening,
         options,
-        alertHold);
+        alertHold,
+        grouping);
   }
 }

@@ -1,7 +1,6 @@
 package dev.culprit.correlation.incident;
 
 import dev.culprit.correlation.incident.ScopeState.OpenIncident;
-import dev.culprit.correlation.rank.Excess;
 import dev.culprit.correlation.rank.RankingInput;
 import dev.culprit.correlation.rank.RootCauseRanker;
 import dev.culprit.correlation.scope.GraphEdges;
@@ -17,8 +16,10 @@ import dev.culprit.topology.EntityGraph;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -135,12 +136,15 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
    * or its end passes.
    */
   private boolean holdsFiringAlert(
-      String scope, OpenIncident open, Map<String, Long> firing, long now) {
+      String scope, OpenIncident open, Map<String, Long> firing, long now, Regions regions) {
     if (firing.isEmpty()) {
       return false;
     }
     long from = open.openedAt() - config.lookback().toMillis();
-    for (Evidence e : EvidenceKeys.range(evidence, scope, from, now)) {
+    List<Evidence> own =
+        regions.within(
+            EvidenceKeys.range(evidence, scope, from, now), regions.ofKeys(open.anchors()));
+    for (Evidence e : own) {
       if (e.signal() == SignalType.ALERT) {
         Long until = firing.get(e.entity().key() + "|" + e.feature());
         if (until != null && until > now) {
@@ -180,45 +184,66 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     // suppressed items may be evidence in an incident, but never open or sustain one
     latest.removeIf(Evidence::suppressed);
     RankingInput current = input(scope, latest, now - window + 1, now, graph, List.of());
-    Map<EntityRef, Double> excess = Excess.byCandidate(current, config.fusion());
-    Map.Entry<EntityRef, Double> hottest =
-        excess.entrySet().stream()
-            .max(
-                Map.Entry.<EntityRef, Double>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-            .orElse(null);
-    double level = hottest == null ? 0 : hottest.getValue();
-    boolean opens =
-        level >= config.openLevel()
-            && config
-                .opening()
-                .admits(
-                    Excess.evidenceByCandidate(current).getOrDefault(hottest.getKey(), List.of()));
-    OpenIncident open = st.open();
+    Regions regions = Regions.of(current.graph(), config.grouping());
+    Map<String, Hotspot> hottest = Hotspot.byRegion(current, regions, config);
     long opened = st.opened();
-    if (open != null && opens && isNewHotspot(open, hottest.getKey(), now)) {
-      resolve(
-          scope, open, now, graph, past, "superseded: a new hotspot at " + hottest.getKey().name());
-      open = null;
+    List<OpenIncident> kept = new ArrayList<>();
+    Set<String> covered = new HashSet<>();
+    for (OpenIncident open : st.open()) {
+      Set<String> own = regions.ofKeys(open.anchors());
+      Hotspot h = Hotspot.hottest(hottest, own);
+      if (h != null && h.opens() && isNewHotspot(open, h.entity(), now)) {
+        resolve(
+            scope,
+            open,
+            now,
+            graph,
+            past,
+            regions,
+            "superseded: a new hotspot at " + h.entity().name());
+        continue;
+      }
+      if ((h != null && h.level() >= config.sustainLevel())
+          || holdsFiringAlert(scope, open, firing, now, regions)) {
+        open = open.strongAt(now);
+      }
+      covered.addAll(own);
+      kept.add(open);
     }
-    if (open == null && opens) {
+    List<Hotspot> fresh =
+        hottest.values().stream()
+            .filter(h -> h.opens())
+            .sorted(Comparator.comparingDouble(Hotspot::level).reversed())
+            .toList();
+    for (Hotspot h : fresh) {
+      if (kept.size() >= IncidentConfig.MAX_OPEN
+          || (!covered.isEmpty() && Regions.related(h.region(), covered))) {
+        continue;
+      }
       opened++;
       long start = now - window;
-      open = new OpenIncident(IncidentIds.of(scope, start, opened), 0, start, now, List.of());
-    } else if (open != null
-        && (level >= config.sustainLevel() || holdsFiringAlert(scope, open, firing, now))) {
-      open = new OpenIncident(open.id(), open.version(), open.openedAt(), now, open.top());
+      kept.add(
+          new OpenIncident(
+              IncidentIds.of(scope, start, opened), 0, start, now, List.of(), h.entity().key()));
+      covered.add(h.region());
     }
-    if (open != null) {
-      open = update(scope, open, now, graph, past);
+    List<OpenIncident> still = new ArrayList<>();
+    for (OpenIncident open : kept) {
+      OpenIncident next = update(scope, open, now, graph, past, regions);
+      if (next != null) {
+        still.add(next);
+      }
     }
-    OpenIncident before = st.open();
-    if (before != null && (open == null || !open.id().equals(before.id()))) {
-      past = new ArrayList<>(past);
-      past.add(new ScopeState.Span(before.openedAt() - config.lookback().toMillis(), now));
+    Set<String> stillIds = new HashSet<>();
+    still.forEach(o -> stillIds.add(o.id()));
+    for (OpenIncident before : st.open()) {
+      if (!stillIds.contains(before.id())) {
+        past = new ArrayList<>(past);
+        past.add(new ScopeState.Span(before.openedAt() - config.lookback().toMillis(), now));
+      }
     }
     return new ScopeState(
-        open, pending, st.seq(), opened, Math.max(now, st.lastTick()), List.of(), past, firing);
+        still, pending, st.seq(), opened, Math.max(now, st.lastTick()), List.of(), past, firing);
   }
 
   /** The spans of past incidents that still reach into the background period before {@code now}. */
@@ -247,10 +272,17 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
    * instead of reopening each time the last one ends.
    */
   private Ranked rank(
-      String scope, OpenIncident open, long now, EntityGraph graph, List<ScopeState.Span> past) {
+      String scope,
+      OpenIncident open,
+      long now,
+      EntityGraph graph,
+      List<ScopeState.Span> past,
+      Regions regions) {
     long from = open.openedAt() - config.lookback().toMillis();
     long until = Math.min(now, open.openedAt() + config.triggerHorizon().toMillis());
-    List<Evidence> ev = EvidenceKeys.range(evidence, scope, from, until);
+    List<Evidence> ev =
+        regions.within(
+            EvidenceKeys.range(evidence, scope, from, until), regions.ofKeys(open.anchors()));
     RankingInput in = input(scope, ev, from, until, graph, past);
     return new Ranked(ev, ranker.rank(in), in.graph());
   }
@@ -261,8 +293,9 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
       long now,
       EntityGraph graph,
       List<ScopeState.Span> past,
+      Regions regions,
       String change) {
-    Ranked r = rank(scope, open, now, graph, past);
+    Ranked r = rank(scope, open, now, graph, past, regions);
     emit(scope, open, open.version() + 1, now, true, r, change);
   }
 
@@ -291,9 +324,14 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
   }
 
   private OpenIncident update(
-      String scope, OpenIncident open, long now, EntityGraph graph, List<ScopeState.Span> past) {
+      String scope,
+      OpenIncident open,
+      long now,
+      EntityGraph graph,
+      List<ScopeState.Span> past,
+      Regions regions) {
     boolean resolved = now - open.lastStrong() >= config.quietPeriod().toMillis();
-    Ranked r = rank(scope, open, now, graph, past);
+    Ranked r = rank(scope, open, now, graph, past, regions);
     List<String> top = r.ranking().stream().limit(3).map(rc -> rc.ref().key()).toList();
     String change;
     if (open.version() == 0) {
@@ -310,7 +348,8 @@ final class IncidentProcessor extends ContextualProcessor<String, ScopedEvent, S
     emit(scope, open, version, now, resolved, r, change);
     return resolved
         ? null
-        : new OpenIncident(open.id(), version, open.openedAt(), open.lastStrong(), top);
+        : new OpenIncident(
+            open.id(), version, open.openedAt(), open.lastStrong(), top, open.seed());
   }
 
   private List<Trigger> fireDueTriggers(

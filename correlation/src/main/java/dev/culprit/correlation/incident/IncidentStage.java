@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>Input: the scope-keyed evidence, ticks and triggers that the suppression stage decided on
  *       (suppressed evidence never opens an incident, but counts inside one).
  *   <li>Evidence is kept for {@code retention} (store {@code incidents-evidence-v1}); per scope,
- *       the open incident and pending triggers live in {@code incidents-scope-v1}, and the alert
+ *       the open incidents and pending triggers live in {@code incidents-scope-v2}, and the alert
  *       and metric histories in {@code incidents-alert-history-v1} and {@code
  *       incidents-metric-history-v1}.
  *   <li>An incident opens when some entity's evidence exceeds its usual level by {@code openLevel},
@@ -33,7 +33,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class IncidentStage {
   static final String EVIDENCE_STORE = "incidents-evidence-v1";
-  static final String SCOPE_STORE = "incidents-scope-v1";
+  static final String SCOPE_STORE = "incidents-scope-v2";
   static final String GRAPH_STORE = ScopeStage.GRAPH_STORE;
   static final String ALERT_HISTORY_STORE = "incidents-alert-history-v1";
   static final String METRIC_HISTORY_STORE = "incidents-metric-history-v1";

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The incident stage's state for one scope.
  *
- * @param open the open incident, or null
+ * @param open the open incidents, oldest first (at most one with {@link
+ *     IncidentConfig.Grouping#SCOPE}; one per unrelated part of the graph with {@code GRAPH})
  * @param pending triggers waiting for event time to pass their horizon
  * @param seq sequence number of the last stored evidence
  * @param opened incidents opened so far in this scope
@@ -22,7 +23,7 @@ import java.util.Map;
  *     that holds one of them stays open while it fires
  */
 record ScopeState(
-    OpenIncident open,
+    List<OpenIncident> open,
     List<Trigger> pending,
     long seq,
     long opened,
@@ -37,6 +38,7 @@ record ScopeState(
   static final int MAX_LATE = 500;
 
   ScopeState {
+    open = open == null ? List.of() : List.copyOf(open);
     pending = pending == null ? List.of() : List.copyOf(pending);
     late = late == null ? List.of() : List.copyOf(late);
     past = past == null ? List.of() : List.copyOf(past);
@@ -44,7 +46,8 @@ record ScopeState(
   }
 
   static ScopeState empty() {
-    return new ScopeState(null, List.of(), 0, 0, Long.MIN_VALUE, List.of(), List.of(), Map.of());
+    return new ScopeState(
+        List.of(), List.of(), 0, 0, Long.MIN_VALUE, List.of(), List.of(), Map.of());
   }
 
   /** The time span of an incident, from its lookback before it opened until it ended. */
@@ -55,17 +58,34 @@ record ScopeState(
   }
 
   /**
-   * The open incident.
+   * An open incident.
    *
    * @param id incident id
    * @param version last version emitted (0 before the first)
    * @param openedAt event time it opened
    * @param lastStrong event time of the last tick whose level reached the sustain level
    * @param top the ranked entity keys last emitted, for change detection
+   * @param seed the key of the entity whose trouble opened it: with its top causes it says which
+   *     part of the graph the incident is about
    */
-  record OpenIncident(String id, int version, long openedAt, long lastStrong, List<String> top) {
+  record OpenIncident(
+      String id, int version, long openedAt, long lastStrong, List<String> top, String seed) {
     OpenIncident {
       top = top == null ? List.of() : List.copyOf(top);
+    }
+
+    /** This incident, strong at {@code now}. */
+    OpenIncident strongAt(long now) {
+      return new OpenIncident(id, version, openedAt, now, top, seed);
+    }
+
+    /** The keys that place it in the graph: its seed and its top causes. */
+    List<String> anchors() {
+      List<String> out = new java.util.ArrayList<>(top);
+      if (seed != null) {
+        out.add(seed);
+      }
+      return out;
     }
   }
 }

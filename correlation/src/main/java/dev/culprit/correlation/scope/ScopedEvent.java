@@ -56,8 +56,15 @@ public sealed interface ScopedEvent {
    * @param name the alert name
    * @param time when it started firing (event time)
    * @param until until when it fires
+   * @param scope the scope the alert's labels named, or null for the configured one
    */
-  record AlertState(String entity, String name, long time, long until) implements ScopedEvent {
+  record AlertState(String entity, String name, long time, long until, String scope)
+      implements ScopedEvent {
+    /** The state of an alert that names no scope. */
+    public AlertState(String entity, String name, long time, long until) {
+      this(entity, name, time, until, null);
+    }
+
     /** The key an alert is remembered by: its entity and name. */
     public String key() {
       return entity + "|" + name;

@@ -8,8 +8,10 @@ import dev.culprit.correlation.scope.ScopedEvent;
 import dev.culprit.correlation.suppress.ModelSource;
 import dev.culprit.correlation.suppress.SuppressionConfig;
 import dev.culprit.correlation.suppress.SuppressionStage;
+import dev.culprit.model.EntityRef;
 import dev.culprit.model.Evidence;
 import dev.culprit.model.EvidenceFamily;
+import dev.culprit.model.GraphEdge;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Resource;
 import dev.culprit.model.SignalType;
@@ -17,8 +19,11 @@ import dev.culprit.model.Topics;
 import dev.culprit.model.Trigger;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -240,6 +245,100 @@ class IncidentStageTest {
     }
   }
 
+  /**
+   * web calls cart; a batch job writes to its own store, and ext calls its own extdb, with no path
+   * between the three; "lonely" is in no part of the graph. Cart's trouble opens an incident; the
+   * store's a minute later is unrelated trouble, and so is an alert from ext at the same time;
+   * lonely's could be related to anything.
+   */
+  private void unrelatedTrouble(TestInputTopic<String, ScopedEvent> events) {
+    tick(events, T);
+    evidence(events, "cart", 20, T + 2 * MIN);
+    tick(events, T + 2 * MIN);
+    evidence(events, "store", "disk_io", 30, T + 3 * MIN);
+    evidence(events, "cart", 20, T + 3 * MIN);
+    alert(events, "ext", "ExternalDown", T + 3 * MIN);
+    evidence(events, "ext", "latency", 40, T + 3 * MIN);
+    evidence(events, "lonely", "queue_depth", 6, T + 3 * MIN);
+    tick(events, T + 3 * MIN);
+    for (int m = 4; m <= 9; m++) {
+      tick(events, T + m * MIN);
+    }
+  }
+
+  private static final List<GraphEdge> TWO_PARTS =
+      List.of(
+          new GraphEdge(
+              EntityRef.service("web"),
+              EntityRef.service("cart"),
+              GraphEdge.Kind.CALLS,
+              100,
+              0,
+              100_000,
+              T,
+              false),
+          new GraphEdge(
+              EntityRef.service("batch"),
+              EntityRef.service("store"),
+              GraphEdge.Kind.CALLS,
+              100,
+              0,
+              100_000,
+              T,
+              false),
+          new GraphEdge(
+              EntityRef.service("ext"),
+              EntityRef.service("extdb"),
+              GraphEdge.Kind.CALLS,
+              100,
+              0,
+              100_000,
+              T,
+              false));
+
+  @Test
+  void byScopeUnrelatedTroubleIsFoldedIntoTheOpenIncident() {
+    List<Incident> out = run(this::unrelatedTrouble, IncidentConfig.defaults(), TWO_PARTS);
+    assertThat(out).extracting(Incident::id).containsOnly(out.get(0).id());
+    assertThat(out.getLast().evidence())
+        .extracting(e -> e.entity().name())
+        .contains("cart", "store", "ext", "lonely");
+  }
+
+  @Test
+  void byGraphTroubleWithNoPathToAnOpenIncidentOpensItsOwn() {
+    List<Incident> out =
+        run(
+            this::unrelatedTrouble,
+            IncidentConfig.defaults().withGrouping(IncidentConfig.Grouping.GRAPH),
+            TWO_PARTS);
+    Map<String, List<Incident>> byId = new java.util.LinkedHashMap<>();
+    out.forEach(i -> byId.computeIfAbsent(i.id(), k -> new ArrayList<>()).add(i));
+    assertThat(byId).hasSize(3);
+    List<String> seeds =
+        byId.values().stream().map(v -> v.getFirst().rootCauses().getFirst().entity()).toList();
+    assertThat(seeds.getFirst()).isEqualTo("cart");
+    assertThat(seeds).containsExactlyInAnyOrder("cart", "store", "ext");
+    for (List<Incident> versions : byId.values()) {
+      Incident last = versions.getLast();
+      String cause = versions.getFirst().rootCauses().getFirst().entity();
+      assertThat(last.evidence())
+          .extracting(e -> e.entity().name())
+          .contains(cause)
+          .doesNotContain(
+              Stream.of("cart", "store", "ext")
+                  .filter(s -> !s.equals(cause))
+                  .toArray(String[]::new));
+      // what the graph cannot place may belong to any of them
+      assertThat(last.evidence()).extracting(e -> e.entity().name()).contains("lonely");
+      assertThat(last.status()).isEqualTo(Incident.Status.RESOLVED);
+    }
+    // cart's incident opened first and was never superseded by the others
+    assertThat(byId.values().iterator().next())
+        .extracting(Incident::change)
+        .noneMatch(c -> c.startsWith("superseded"));
+  }
+
   private static void state(
       TestInputTopic<String, ScopedEvent> in, String key, String name, long t, long until) {
     in.pipeInput(key, new ScopedEvent.AlertState(key, name, t, until), Instant.ofEpochMilli(t));
@@ -317,6 +416,10 @@ class IncidentStageTest {
   }
 
   private List<Incident> run(Feeder feeder, IncidentConfig config) {
+    return run(feeder, config, List.of());
+  }
+
+  private List<Incident> run(Feeder feeder, IncidentConfig config, List<GraphEdge> graph) {
     StreamsBuilder b = new StreamsBuilder();
     var byScope =
         new ScopeStage("default")
@@ -329,6 +432,12 @@ class IncidentStageTest {
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:1");
     p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
     try (TopologyTestDriver d = new TopologyTestDriver(b.build(), p)) {
+      var edges =
+          d.createInputTopic(
+              Topics.GRAPH_CHECKED.name(),
+              Topics.GRAPH_CHECKED.keySerde().serializer(),
+              Topics.GRAPH_CHECKED.valueSerde().serializer());
+      graph.forEach(e -> edges.pipeInput(e.key(), e, Instant.ofEpochMilli(T)));
       feeder.feed(
           d.createInputTopic(
               "events", Serdes.String().serializer(), ScopedEvent.serde().serializer()));

@@ -6,20 +6,34 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Which alert labels name the service, the instance and the node an alert is about. For each entity
- * the first label present with a non-blank value wins.
+ * Which alert labels name the service, the instance and the node an alert is about, and which label
+ * names its incident scope. For each entity the first label present with a non-blank value wins.
  *
  * @param serviceLabels labels naming the service, in order of preference
  * @param instanceLabels labels naming the instance (pod, Prometheus {@code host:port}, container)
  * @param nodeLabels labels naming the node (machine)
+ * @param scopeLabel the label naming the incident scope (say {@code cluster}, {@code namespace},
+ *     {@code tenant}), or null for none: every alert then is in the pipeline's one scope
  */
 public record EntityMapping(
-    List<String> serviceLabels, List<String> instanceLabels, List<String> nodeLabels) {
+    List<String> serviceLabels,
+    List<String> instanceLabels,
+    List<String> nodeLabels,
+    String scopeLabel) {
 
   public EntityMapping {
     serviceLabels = List.copyOf(Objects.requireNonNull(serviceLabels, "serviceLabels"));
     instanceLabels = List.copyOf(Objects.requireNonNull(instanceLabels, "instanceLabels"));
     nodeLabels = List.copyOf(Objects.requireNonNull(nodeLabels, "nodeLabels"));
+    if (scopeLabel != null && scopeLabel.isBlank()) {
+      throw new IllegalArgumentException("Invalid scope label: blank");
+    }
+  }
+
+  /** A mapping with no scope label. */
+  public EntityMapping(
+      List<String> serviceLabels, List<String> instanceLabels, List<String> nodeLabels) {
+    this(serviceLabels, instanceLabels, nodeLabels, null);
   }
 
   /**
@@ -43,7 +57,8 @@ public record EntityMapping(
     if (service == null && instance == null && node == null) {
       return null;
     }
-    return new Resource(service, instance, node);
+    return new Resource(
+        service, instance, node, scopeLabel == null ? null : first(labels, List.of(scopeLabel)));
   }
 
   private static String first(Map<String, String> labels, List<String> names) {

@@ -1,6 +1,7 @@
 package dev.culprit.ingest.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.culprit.model.Alert;
 import dev.culprit.model.Resource;
@@ -152,6 +153,28 @@ class AlertmanagerFormatTest {
 
     assertThat(signals.getFirst().resource()).isEqualTo(Resource.ofService("blue"));
     assertThat(((Alert) signals.getFirst()).labels()).doesNotContainKey("culprit_unmapped");
+  }
+
+  @Test
+  void scopeLabelNamesTheResourcesScopeAndItsJsonKeepsItsShapeWithoutOne() throws Exception {
+    EntityMapping d = EntityMapping.defaults();
+    var mapping =
+        new EntityMapping(d.serviceLabels(), d.instanceLabels(), d.nodeLabels(), "cluster");
+    String body =
+        """
+        {"version":"4","status":"firing","alerts":[
+         {"labels":{"alertname":"A","service":"cart","cluster":"eu-1"},"startsAt":"2024-05-01T10:00:00Z"},
+         {"labels":{"alertname":"B","service":"cart"},"startsAt":"2024-05-01T10:00:00Z"}]}""";
+
+    List<Signal> signals = parsed(new AlertmanagerFormat(mapping).parse(utf8(body), null));
+
+    assertThat(signals.get(0).resource()).isEqualTo(new Resource("cart", null, null, "eu-1"));
+    assertThat(signals.get(1).resource()).isEqualTo(Resource.ofService("cart"));
+    assertThat(dev.culprit.model.Json.mapper().writeValueAsString(signals.get(1).resource()))
+        .isEqualTo("{\"service\":\"cart\",\"instance\":null,\"node\":null}");
+    assertThatThrownBy(() -> new EntityMapping(List.of(), List.of(), List.of(), " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("scope label");
   }
 
   @Test
