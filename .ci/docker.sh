@@ -7,6 +7,12 @@ CULPRIT_DOCKERD_PID=""
 
 culprit_docker_start() {
   local logs="$1" waited
+  # the image build needs debootstrap whether the engine was running already or not
+  if ! command -v debootstrap >/dev/null && [[ "$(id -u)" == 0 ]]; then
+    echo "ci: installing debootstrap" >&2
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap; } \
+      >/dev/null 2>&1 || echo "ci: could not install debootstrap" >&2
+  fi
   if docker info >/dev/null 2>&1; then
     echo "ci: using the Docker engine that answers" >&2
     return 0
