@@ -47,6 +47,12 @@ public final class Delivery implements AutoCloseable {
   private volatile boolean closing;
   private volatile boolean keepUnsent;
 
+  /** Set when the drain time is up: nothing new is sent, a send in flight still finishes. */
+  private volatile boolean stop;
+
+  /** Whether a request is out (and its outcome not yet recorded). */
+  private volatile boolean sending;
+
   Delivery(
       String name,
       Predicate<Notification> route,
@@ -233,7 +239,7 @@ public final class Delivery implements AutoCloseable {
 
   private void run() {
     try {
-      while (!(closing && queue.isEmpty())) {
+      while (!stop && !(closing && queue.isEmpty())) {
         Item item = queue.poll(50, TimeUnit.MILLISECONDS);
         if (item != null) {
           deliver(item.notification(), item.settled());
@@ -255,20 +261,28 @@ public final class Delivery implements AutoCloseable {
     while (true) {
       try {
         bucket.acquire();
+        if (stop) {
+          unsent(n, settled, attempts);
+          return;
+        }
         attempts++;
+        sending = true;
         Attempt a = send(n, first);
         switch (a) {
           case Attempt.Sent s -> {
             outcomes.accept(NotifyObserver.Outcome.DELIVERED);
             states.record(state(n, s.posted() != null ? s.posted() : first), settled);
+            sending = false;
             return;
           }
           case Attempt.Fail f -> {
+            sending = false;
             dead(n, attempts, f.reason());
             settled.run();
             return;
           }
           case Attempt.Retry r -> {
+            sending = false;
             if (attempts >= options.maxAttempts()) {
               dead(n, attempts, r.reason());
               settled.run();
@@ -289,6 +303,8 @@ public final class Delivery implements AutoCloseable {
       } catch (InterruptedException e) {
         unsent(n, settled, attempts);
         throw e;
+      } finally {
+        sending = false;
       }
     }
   }
@@ -380,6 +396,15 @@ public final class Delivery implements AutoCloseable {
       long left = deadlineNanos - System.nanoTime();
       if (left > 0) {
         worker.join(Duration.ofNanos(left));
+      }
+      if (worker.isAlive()) {
+        // a request already out is answered (within its timeout) and its outcome recorded, so a
+        // restart does not send it again; what waits for the rate limit or a retry stays unsent
+        stop = true;
+        long until = System.nanoTime() + options.requestTimeout().plusSeconds(1).toNanos();
+        while (worker.isAlive() && sending && System.nanoTime() < until) {
+          worker.join(Duration.ofMillis(20));
+        }
       }
       if (worker.isAlive()) {
         worker.interrupt();
