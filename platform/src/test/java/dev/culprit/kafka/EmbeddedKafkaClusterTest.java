@@ -36,16 +36,11 @@ class EmbeddedKafkaClusterTest {
       try (var admin = cluster.admin()) {
         assertThat(admin.describeCluster().nodes().get()).hasSize(3);
         admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 3))).all().get();
-        TopicDescription d = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
+        TopicDescription d = described(admin, TOPIC);
         assertThat(d.partitions()).hasSize(3).allMatch(p -> p.replicas().size() == 3);
         KafkaTopics.create(
             cluster.bootstrapServers(), List.of(Topics.METRICS), 2, Duration.ofSeconds(30));
-        TopicDescription created =
-            admin
-                .describeTopics(List.of(Topics.METRICS.name()))
-                .allTopicNames()
-                .get()
-                .get(Topics.METRICS.name());
+        TopicDescription created = described(admin, Topics.METRICS.name());
         assertThat(created.partitions())
             .as("Culprit's topics take the cluster's default replication factor")
             .hasSize(2)
@@ -63,6 +58,27 @@ class EmbeddedKafkaClusterTest {
               IntStream.range(0, 100).mapToObj(i -> "v" + i).toList());
     }
     assertThat(dirs).hasSize(3).noneMatch(Files::exists);
+  }
+
+  /**
+   * The topic as the cluster describes it, once every node has its metadata: a node that has not
+   * yet heard of a topic just created answers that it does not host it.
+   */
+  private static TopicDescription described(org.apache.kafka.clients.admin.Admin admin, String name)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try {
+        return admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (!(e.getCause()
+                instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   @Test
