@@ -230,7 +230,7 @@ class ScaleOutTest {
     Set<String> done = new HashSet<>();
     try (var consumer = consumer(cluster, "scale-out-check", "read_committed")) {
       consumer.subscribe(List.of(Topics.INCIDENTS.name()));
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
       long quietSince = System.nanoTime();
       while (System.nanoTime() < deadline) {
         var records = consumer.poll(Duration.ofMillis(500));
