@@ -32,6 +32,11 @@ final class AnomalyProcessor
   @Override
   public void init(ProcessorContext<String, ScopedEvent> context) {
     super.init(context);
+    // Kafka Streams calls init again on these same processor objects when it revives a task (under
+    // exactly-once, after an aborted transaction) and reprocesses from the last commit: what is
+    // kept outside the stores starts over with them
+    lastTick = Long.MIN_VALUE;
+    latestEnd = Long.MIN_VALUE;
     baselines = context.getStateStore(EvidenceStage.BASELINES_STORE);
     context.schedule(config.window(), PunctuationType.STREAM_TIME, this::tick);
   }

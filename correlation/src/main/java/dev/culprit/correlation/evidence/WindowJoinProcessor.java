@@ -46,6 +46,12 @@ final class WindowJoinProcessor extends ContextualProcessor<String, Signal, Stri
   @Override
   public void init(ProcessorContext<String, EntityWindow> context) {
     super.init(context);
+    // Kafka Streams calls init again on these same processor objects when it revives a task (under
+    // exactly-once, after an aborted transaction) and reprocesses from the last commit: what is
+    // kept outside the stores starts over with them
+    closedUpTo = Long.MIN_VALUE;
+    miners.clear();
+    changedMiners.clear();
     open = context.getStateStore(EvidenceStage.WINDOWS_STORE);
     templates = context.getStateStore(EvidenceStage.TEMPLATES_STORE);
     long every = Math.max(1000, Math.min(config.window().toMillis(), config.grace().toMillis()));

@@ -48,6 +48,12 @@ final class SuppressionProcessor
   @Override
   public void init(ProcessorContext<String, ScopedEvent> context) {
     super.init(context);
+    // Kafka Streams calls init again on these same processor objects when it revives a task (under
+    // exactly-once, after an aborted transaction) and reprocesses from the last commit: what is
+    // kept outside the stores starts over with them
+    degrees = new HashMap<>();
+    degreesRead = false;
+    lastSweep = Long.MIN_VALUE / 2;
     KeyValueStore<String, FeatureHistory.Entry> store = context.getStateStore(historyStore);
     history =
         new FeatureHistory(
