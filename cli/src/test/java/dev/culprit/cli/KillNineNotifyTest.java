@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.Json;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +37,7 @@ class KillNineNotifyTest {
   private int fingerprint;
 
   @TempDir Path state;
+  @TempDir Path settings;
 
   /** A message the webhook received: its idempotency key and what it says. */
   private record Received(String key, String id, int version, String kind, String scope) {}
@@ -67,7 +65,7 @@ class KillNineNotifyTest {
     hook.start();
     String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-      App first = App.start(broker, state, url);
+      RunProcess first = start(broker, state, url, "kill-nine-notify-first");
       for (int minute = 0; minute < 5; minute++) {
         for (int t = 0; t < TENANTS / 2; t++) {
           post(first.port(), "tenant-" + t, minute);
@@ -80,7 +78,7 @@ class KillNineNotifyTest {
       synchronized (received) {
         beforeRestart = received.size();
       }
-      App second = App.start(broker, state, url);
+      RunProcess second = start(broker, state, url, "kill-nine-notify-second");
       try {
         for (int minute = 5; minute < 12; minute++) {
           for (int t = 0; t < TENANTS; t++) {
@@ -194,58 +192,29 @@ class KillNineNotifyTest {
     }
   }
 
-  /** The app in its own JVM against the test's broker, its HTTP port read from its output. */
-  private record App(Process process, int port) {
-    static App start(EmbeddedKafkaBroker broker, Path state, String hook) throws Exception {
-      Process p =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "--enable-native-access=ALL-UNNAMED",
-                  "--sun-misc-unsafe-memory-access=allow",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
-                  "run",
-                  "--bootstrap-servers",
-                  broker.bootstrapServers(),
-                  "--state-dir",
-                  state.toString(),
-                  "--http-port",
-                  "0",
-                  "--otlp-grpc-port",
-                  "-1",
-                  "--scope-label",
-                  "tenant",
-                  "--notify",
-                  "webhook:" + hook)
-              .redirectErrorStream(true)
-              .start();
-      CompletableFuture<Integer> port = new CompletableFuture<>();
-      List<String> lines = new ArrayList<>();
-      Thread.ofPlatform()
-          .daemon()
-          .start(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = r.readLine()) != null) {
-                    int at = line.indexOf("HTTP receivers on 127.0.0.1:");
-                    if (at >= 0) {
-                      port.complete(
-                          Integer.parseInt(line.substring(at + 28).replaceAll("\\D.*", "")));
-                    }
-                    synchronized (lines) {
-                      lines.add(line);
-                    }
-                  }
-                } catch (java.io.IOException e) {
-                  port.completeExceptionally(e);
-                }
-                port.completeExceptionally(new IllegalStateException("run ended: " + lines));
-              });
-      return new App(p, port.get(120, TimeUnit.SECONDS));
-    }
+  /** The app in its own JVM against the test's broker, notifying {@code hook}. */
+  private RunProcess start(EmbeddedKafkaBroker broker, Path state, String hook, String name)
+      throws Exception {
+    // the restarted instance takes the killed one's tasks 10 s after the kill, not Kafka's 45 s
+    Path config = settings.resolve("client.properties");
+    Files.writeString(config, "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
+    return RunProcess.start(
+        name,
+        List.of(
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--kafka-config",
+            config.toString(),
+            "--state-dir",
+            state.toString(),
+            "--http-port",
+            "0",
+            "--otlp-grpc-port",
+            "-1",
+            "--scope-label",
+            "tenant",
+            "--notify",
+            "webhook:" + hook),
+        Duration.ofSeconds(120));
   }
 }

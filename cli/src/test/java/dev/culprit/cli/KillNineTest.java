@@ -5,24 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.culprit.kafka.EmbeddedKafkaBroker;
 import dev.culprit.model.Alert;
 import dev.culprit.model.Topics;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,25 +36,26 @@ class KillNineTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir Path state;
+  @TempDir Path settings;
 
   @Test
   void noAlertIsWrittenTwiceAcrossAKillAndARestart() throws Exception {
     Set<String> accepted = new HashSet<>();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-      App first = App.start(broker, state);
+      RunProcess first = start(broker, state, "kill-nine-first");
       int i = 0;
       for (; i < ALERTS / 2; i++) {
-        if (post(first.port, i)) {
+        if (post(first.port(), i)) {
           accepted.add(name(i));
         }
       }
       awaitUncommitted(broker, ALERTS / 4);
-      first.process.destroyForcibly();
-      assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      App second = App.start(broker, state);
+      first.process().destroyForcibly();
+      assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+      RunProcess second = start(broker, state, "kill-nine-second");
       try {
         for (; i < ALERTS; i++) {
-          if (post(second.port, i)) {
+          if (post(second.port(), i)) {
             accepted.add(name(i));
           }
         }
@@ -67,8 +64,8 @@ class KillNineTest {
         assertThat(written.keySet()).containsAll(accepted);
         assertThat(written.values()).as("each alert once").containsOnly(1);
       } finally {
-        second.process.destroy();
-        second.process.waitFor(60, TimeUnit.SECONDS);
+        second.process().destroy();
+        second.process().waitFor(60, TimeUnit.SECONDS);
       }
     }
   }
@@ -152,54 +149,24 @@ class KillNineTest {
     return names;
   }
 
-  /** The app in its own JVM against the test's broker, its HTTP port read from its stderr. */
-  private record App(Process process, int port) {
-    static App start(EmbeddedKafkaBroker broker, Path state) throws Exception {
-      Process p =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "--enable-native-access=ALL-UNNAMED",
-                  "--sun-misc-unsafe-memory-access=allow",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
-                  "run",
-                  "--bootstrap-servers",
-                  broker.bootstrapServers(),
-                  "--state-dir",
-                  state.toString(),
-                  "--http-port",
-                  "0",
-                  "--otlp-grpc-port",
-                  "-1")
-              .redirectErrorStream(true)
-              .start();
-      CompletableFuture<Integer> port = new CompletableFuture<>();
-      List<String> lines = new ArrayList<>();
-      Thread.ofPlatform()
-          .daemon()
-          .start(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = r.readLine()) != null) {
-                    int at = line.indexOf("HTTP receivers on 127.0.0.1:");
-                    if (at >= 0) {
-                      port.complete(
-                          Integer.parseInt(line.substring(at + 28).replaceAll("\\D.*", "")));
-                    }
-                    synchronized (lines) {
-                      lines.add(line);
-                    }
-                  }
-                } catch (java.io.IOException e) {
-                  port.completeExceptionally(e);
-                }
-                port.completeExceptionally(new IllegalStateException("run ended: " + lines));
-              });
-      return new App(p, port.get(120, TimeUnit.SECONDS));
-    }
+  /** The app in its own JVM against the test's broker. */
+  private RunProcess start(EmbeddedKafkaBroker broker, Path state, String name) throws Exception {
+    // the restarted instance takes the killed one's tasks 10 s after the kill, not Kafka's 45 s
+    Path config = settings.resolve("client.properties");
+    Files.writeString(config, "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
+    return RunProcess.start(
+        name,
+        List.of(
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--kafka-config",
+            config.toString(),
+            "--state-dir",
+            state.toString(),
+            "--http-port",
+            "0",
+            "--otlp-grpc-port",
+            "-1"),
+        Duration.ofSeconds(120));
   }
 }

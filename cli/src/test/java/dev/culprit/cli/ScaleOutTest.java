@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.culprit.kafka.EmbeddedKafkaCluster;
 import dev.culprit.model.Incident;
 import dev.culprit.model.Topics;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,57 +65,113 @@ class ScaleOutTest {
     // a killed member leaves the group after 10 s rather than Kafka Streams' 45 s
     Files.writeString(config, "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
     try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(3, Duration.ofSeconds(90))) {
-      CompletableFuture<App> startingA = startAsync(cluster, config, dir.resolve("a"));
-      CompletableFuture<App> startingB = startAsync(cluster, config, dir.resolve("b"));
-      App a = startingA.get(150, TimeUnit.SECONDS);
-      App b = startingB.get(150, TimeUnit.SECONDS);
-      try (Admin admin = cluster.admin()) {
-        List<Set<Integer>> owned = awaitScopePartitions(admin, 2);
-        assertThat(owned).as("scope partitions per instance").allMatch(s -> !s.isEmpty());
-
-        for (int minute = 0; minute < MINUTES; minute++) {
-          for (int s = 0; s < early.size(); s++) {
-            post((s + minute) % 2 == 0 ? a : b, early.get(s), minute);
-          }
-        }
-        awaitUncommittedIncident(cluster);
-        a.process().destroyForcibly();
-        assertThat(a.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-
-        for (int minute = MINUTES; minute < 2 * MINUTES; minute++) {
-          for (String scope : early) {
-            post(b, scope, minute);
-          }
-          for (String scope : late) {
-            post(b, scope, minute);
-          }
-        }
-        assertThat(awaitScopePartitions(admin, 1))
-            .as("the survivor owns every scope partition")
-            .containsExactly(Set.of(0, 1, 2, 3));
-      }
+      CompletableFuture<RunProcess> startingA = startAsync(cluster, config, dir.resolve("a"));
+      CompletableFuture<RunProcess> startingB = startAsync(cluster, config, dir.resolve("b"));
+      RunProcess a = startingA.get(150, TimeUnit.SECONDS);
+      RunProcess b = startingB.get(150, TimeUnit.SECONDS);
       try {
-        List<String> all = new ArrayList<>(early);
-        all.addAll(late);
-        Map<String, List<Incident>> byScope = incidentsByScope(cluster, all);
-
-        assertThat(byScope.keySet()).containsExactlyInAnyOrderElementsOf(all);
-        for (String scope : all) {
-          List<Incident> versions = byScope.get(scope);
-          assertThat(versions.stream().map(Incident::id).distinct())
-              .as("incidents of " + scope)
-              .hasSize(1);
-          assertThat(versions.stream().map(Incident::version))
-              .as("versions of " + scope + " written once each")
-              .doesNotHaveDuplicates();
-          Incident last = versions.getLast();
-          assertThat(last.rootCauses()).as("root causes of " + scope).isNotEmpty();
-          assertThat(last.rootCauses().getFirst().service()).isEqualTo(service(scope));
-        }
+        run(cluster, a, b, early, late);
+      } catch (AssertionError e) {
+        throw new AssertionError(
+            e.getMessage()
+                + "\nThe survivor's log, "
+                + b.logTail(80)
+                + "\nThe killed one's, "
+                + a.logTail(30),
+            e);
       } finally {
+        a.process().destroyForcibly();
         b.process().destroy();
         b.process().waitFor(60, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  private void run(
+      EmbeddedKafkaCluster cluster,
+      RunProcess a,
+      RunProcess b,
+      List<String> early,
+      List<String> late)
+      throws Exception {
+    try (Admin admin = cluster.admin()) {
+      List<Set<Integer>> owned = awaitScopePartitions(admin, 2);
+      assertThat(owned).as("scope partitions per instance").allMatch(s -> !s.isEmpty());
+
+      for (int minute = 0; minute < MINUTES; minute++) {
+        for (int s = 0; s < early.size(); s++) {
+          post((s + minute) % 2 == 0 ? a : b, early.get(s), minute);
+        }
+      }
+      awaitUncommittedIncident(cluster);
+      a.process().destroyForcibly();
+      assertThat(a.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+      for (int minute = MINUTES; minute < 2 * MINUTES; minute++) {
+        for (String scope : early) {
+          post(b, scope, minute);
+        }
+        for (String scope : late) {
+          post(b, scope, minute);
+        }
+      }
+      assertThat(awaitScopePartitions(admin, 1))
+          .as("the survivor owns every scope partition")
+          .containsExactly(Set.of(0, 1, 2, 3));
+    }
+    List<String> all = new ArrayList<>(early);
+    all.addAll(late);
+    try {
+      check(incidentsByScope(cluster, all), all);
+    } catch (AssertionError e) {
+      dump(cluster, BY_SCOPE, Path.of("target", "run-logs", "scale-out-by-scope.txt"));
+      dump(cluster, Topics.ALERTS.name(), Path.of("target", "run-logs", "scale-out-alerts.txt"));
+      throw e;
+    }
+  }
+
+  /**
+   * Writes every committed record of {@code topic} (partition, offset, time, key, value) to a file.
+   */
+  private static void dump(EmbeddedKafkaCluster cluster, String topic, Path file) {
+    try (var consumer = consumer(cluster, "scale-out-dump-" + topic, "read_committed");
+        var out = Files.newBufferedWriter(file)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (var r : consumer.poll(Duration.ofMillis(300))) {
+          out.write(
+              r.partition()
+                  + "@"
+                  + r.offset()
+                  + " "
+                  + Instant.ofEpochMilli(r.timestamp())
+                  + " "
+                  + (r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8))
+                  + " "
+                  + new String(r.value(), StandardCharsets.UTF_8)
+                      .replaceAll("[^\\x20-\\x7e]", "."));
+          out.newLine();
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void check(Map<String, List<Incident>> byScope, List<String> all) {
+    assertThat(byScope.keySet()).containsExactlyInAnyOrderElementsOf(all);
+    for (String scope : all) {
+      List<Incident> versions = byScope.get(scope);
+      assertThat(versions.stream().map(Incident::id).distinct())
+          .as("incidents of " + scope)
+          .hasSize(1);
+      assertThat(versions.stream().map(Incident::version))
+          .as("versions of " + scope + " written once each")
+          .doesNotHaveDuplicates();
+      Incident last = versions.getLast();
+      assertThat(last.rootCauses()).as("root causes of " + scope).isNotEmpty();
+      assertThat(last.rootCauses().getFirst().service()).isEqualTo(service(scope));
     }
   }
 
@@ -143,7 +197,7 @@ class ScaleOutTest {
     return "svc-" + scope;
   }
 
-  private void post(App app, String scope, int minute) {
+  private void post(RunProcess app, String scope, int minute) {
     String name = NAMES.get(minute % NAMES.size());
     String body =
         """
@@ -263,78 +317,40 @@ class ScaleOutTest {
     return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
-  private static CompletableFuture<App> startAsync(
+  private static CompletableFuture<RunProcess> startAsync(
       EmbeddedKafkaCluster cluster, Path config, Path state) {
     return CompletableFuture.supplyAsync(
         () -> {
           try {
-            return App.start(cluster, config, state);
+            return start(cluster, config, state);
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
         });
   }
 
-  /** {@code culprit run} in its own JVM against the cluster, its HTTP port read from its log. */
-  private record App(Process process, int port) {
-    static App start(EmbeddedKafkaCluster cluster, Path config, Path state) throws Exception {
-      Process p =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "--enable-native-access=ALL-UNNAMED",
-                  "--sun-misc-unsafe-memory-access=allow",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
-                  "run",
-                  "--bootstrap-servers",
-                  cluster.bootstrapServers(),
-                  "--kafka-config",
-                  config.toString(),
-                  "--application-id",
-                  APP,
-                  "--partitions",
-                  String.valueOf(PARTITIONS),
-                  "--scope-label",
-                  "tenant",
-                  "--state-dir",
-                  state.toString(),
-                  "--http-port",
-                  "0",
-                  "--otlp-grpc-port",
-                  "-1")
-              .redirectErrorStream(true)
-              .start();
-      CompletableFuture<Integer> port = new CompletableFuture<>();
-      List<String> lines = new ArrayList<>();
-      Thread.ofPlatform()
-          .daemon()
-          .start(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = r.readLine()) != null) {
-                    int at = line.indexOf("HTTP receivers on 127.0.0.1:");
-                    if (at >= 0) {
-                      port.complete(
-                          Integer.parseInt(line.substring(at + 28).replaceAll("\\D.*", "")));
-                    }
-                    synchronized (lines) {
-                      if (lines.size() < 200) {
-                        lines.add(line);
-                      }
-                    }
-                  }
-                } catch (java.io.IOException e) {
-                  port.completeExceptionally(e);
-                }
-                synchronized (lines) {
-                  port.completeExceptionally(new IllegalStateException("run ended: " + lines));
-                }
-              });
-      return new App(p, port.get(150, TimeUnit.SECONDS));
-    }
+  /** {@code culprit run} in its own JVM against the cluster. */
+  private static RunProcess start(EmbeddedKafkaCluster cluster, Path config, Path state)
+      throws Exception {
+    return RunProcess.start(
+        "scale-out-" + state.getFileName(),
+        List.of(
+            "--bootstrap-servers",
+            cluster.bootstrapServers(),
+            "--kafka-config",
+            config.toString(),
+            "--application-id",
+            APP,
+            "--partitions",
+            String.valueOf(PARTITIONS),
+            "--scope-label",
+            "tenant",
+            "--state-dir",
+            state.toString(),
+            "--http-port",
+            "0",
+            "--otlp-grpc-port",
+            "-1"),
+        Duration.ofSeconds(150));
   }
 }

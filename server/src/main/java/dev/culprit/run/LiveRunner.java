@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -269,6 +270,11 @@ public final class LiveRunner implements AutoCloseable {
     return failure.get();
   }
 
+  /**
+   * Stops the receivers, then the pipeline, which commits and leaves its consumer group: the other
+   * instances of the application (or this one restarted) take its partitions over at once, where a
+   * member that just vanishes is waited for until its session times out.
+   */
   @Override
   public void close() {
     if (server != null) {
@@ -278,7 +284,9 @@ public final class LiveRunner implements AutoCloseable {
       grpc.close();
     }
     closeAll(web, sink, feedback);
-    streams.close(Duration.ofSeconds(30));
+    streams.close(
+        CloseOptions.timeout(Duration.ofSeconds(30))
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     metrics.close();
   }
 
