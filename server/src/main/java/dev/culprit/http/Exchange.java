@@ -76,10 +76,23 @@ public final class Exchange {
     }
     sent = true;
     this.status = status;
+    closeUnlessBodyConsumed();
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  /**
+   * An answer sent before the request body arrived in full (a 401, 413 or 415 decided on the
+   * headers, or a body read only up to its limit) says {@code Connection: close}: the server closes
+   * that connection after answering, since the rest of the body would be read as the next request,
+   * and a client that reused it would find it closed under its next request.
+   */
+  private void closeUnlessBodyConsumed() {
+    if (!request.consumeAvailable()) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
   }
 
   /**
@@ -94,6 +107,7 @@ public final class Exchange {
     }
     sent = true;
     this.status = status;
+    closeUnlessBodyConsumed();
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     OutputStream out = Content.Sink.asOutputStream(response);

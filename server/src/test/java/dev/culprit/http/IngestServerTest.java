@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.culprit.model.Json;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -158,6 +161,41 @@ class IngestServerTest {
     assertThat(untyped.statusCode()).isEqualTo(200);
     assertThat(charset.statusCode()).isEqualTo(200);
     assertThat(written).hasSize(2);
+  }
+
+  @Test
+  void anAnswerSentBeforeTheBodyArrivedClosesTheConnectionAndOneAfterItKeepsIt() throws Exception {
+    String early = exchangeOnRawSocket("text/plain", false);
+    String whole = exchangeOnRawSocket("application/json", true);
+    assertThat(early).startsWith("HTTP/1.1 415").containsIgnoringCase("\r\nConnection: close\r\n");
+    assertThat(whole).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("Connection: close");
+    assertThat(written).hasSize(1);
+  }
+
+  /**
+   * Sends the headers of a two-byte alert webhook on a raw socket, and its body only when {@code
+   * withBody}, and returns the answer's status line and headers.
+   */
+  private String exchangeOnRawSocket(String type, boolean withBody) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      String head =
+          "POST /api/v1/alerts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret\r\n"
+              + "Content-Type: "
+              + type
+              + "\r\nContent-Length: 2\r\n\r\n"
+              + (withBody ? "{}" : "");
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      StringBuilder answer = new StringBuilder();
+      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        answer.append(line).append("\r\n");
+      }
+      return answer.toString();
+    }
   }
 
   private static byte[] gzip(byte[] bytes) throws IOException {
