@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,29 +191,18 @@ class KillNineNotifyTest {
     }
   }
 
-  /** The app in its own JVM against the test's broker, notifying {@code hook}. */
+  /**
+   * The app in its own JVM against the test's broker, notifying {@code hook}; a restart takes over
+   * 10 s after a kill.
+   */
   private RunProcess start(EmbeddedKafkaBroker broker, Path state, String hook, String name)
       throws Exception {
-    // the restarted instance takes the killed one's tasks 10 s after the kill, not Kafka's 45 s
-    Path config = settings.resolve("client.properties");
-    Files.writeString(config, "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
     return RunProcess.start(
         name,
-        List.of(
-            "--bootstrap-servers",
-            broker.bootstrapServers(),
-            "--kafka-config",
-            config.toString(),
-            "--state-dir",
-            state.toString(),
-            "--http-port",
-            "0",
-            "--otlp-grpc-port",
-            "-1",
-            "--scope-label",
-            "tenant",
-            "--notify",
-            "webhook:" + hook),
+        broker.bootstrapServers(),
+        RunProcess.fastFailover(settings),
+        state,
+        List.of("--scope-label", "tenant", "--notify", "webhook:" + hook),
         Duration.ofSeconds(120));
   }
 }

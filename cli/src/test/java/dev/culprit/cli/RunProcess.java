@@ -25,6 +25,46 @@ record RunProcess(Process process, int port, Path log) {
   private static final int TAIL = 60;
 
   /**
+   * Writes to {@code dir} the client settings with which a killed instance leaves the group after
+   * 10 s rather than Kafka Streams' 45 s, and returns their file, for {@code --kafka-config}.
+   */
+  static Path fastFailover(Path dir) throws IOException {
+    Path config = dir.resolve("client.properties");
+    Files.writeString(config, "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
+    return config;
+  }
+
+  /**
+   * Starts {@code culprit run} against {@code bootstrapServers} with the client settings {@code
+   * kafkaConfig}, its state in {@code state}, its HTTP receivers on a free port, no OTLP/gRPC
+   * receiver, and the options {@code more}.
+   */
+  static RunProcess start(
+      String name,
+      String bootstrapServers,
+      Path kafkaConfig,
+      Path state,
+      List<String> more,
+      Duration timeout)
+      throws Exception {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "--bootstrap-servers",
+            bootstrapServers,
+            "--kafka-config",
+            kafkaConfig.toString(),
+            "--state-dir",
+            state.toString(),
+            "--http-port",
+            "0",
+            "--otlp-grpc-port",
+            "-1"));
+    args.addAll(more);
+    return start(name, args, timeout);
+  }
+
+  /**
    * Starts {@code culprit run ARGS} and waits up to {@code timeout} for its HTTP receivers.
    *
    * @param name the log file's name

@@ -61,9 +61,7 @@ class ScaleOutTest {
   void twoInstancesShareTheScopesAndTheSurvivorOfAKillLosesNoIncident() throws Exception {
     List<String> early = scopes(0);
     List<String> late = scopes(1);
-    Path config = dir.resolve("client.properties");
-    // a killed member leaves the group after 10 s rather than Kafka Streams' 45 s
-    Files.writeString(config, "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
+    Path config = RunProcess.fastFailover(dir);
     try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(3, Duration.ofSeconds(90))) {
       CompletableFuture<RunProcess> startingA = startAsync(cluster, config, dir.resolve("a"));
       CompletableFuture<RunProcess> startingB = startAsync(cluster, config, dir.resolve("b"));
@@ -334,23 +332,16 @@ class ScaleOutTest {
       throws Exception {
     return RunProcess.start(
         "scale-out-" + state.getFileName(),
+        cluster.bootstrapServers(),
+        config,
+        state,
         List.of(
-            "--bootstrap-servers",
-            cluster.bootstrapServers(),
-            "--kafka-config",
-            config.toString(),
             "--application-id",
             APP,
             "--partitions",
             String.valueOf(PARTITIONS),
             "--scope-label",
-            "tenant",
-            "--state-dir",
-            state.toString(),
-            "--http-port",
-            "0",
-            "--otlp-grpc-port",
-            "-1"),
+            "tenant"),
         Duration.ofSeconds(150));
   }
 }

@@ -8,6 +8,7 @@ import dev.culprit.model.MetricSample;
 import dev.culprit.model.Resource;
 import dev.culprit.model.Signal;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -49,15 +50,7 @@ class RevivedTaskTest {
   /** Initialises {@code scorer} on an empty store and punctuates at {@code streamTime}. */
   private static List<Long> ticks(AnomalyProcessor scorer, long streamTime) {
     MockProcessorContext<String, ScopedEvent> context = new MockProcessorContext<>();
-    KeyValueStore<String, Baseline> baselines =
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(EvidenceStage.BASELINES_STORE),
-                Serdes.String(),
-                Baseline.serde())
-            .withLoggingDisabled()
-            .build();
-    baselines.init(context.getStateStoreContext(), baselines);
-    context.addStateStore(baselines);
+    store(context, EvidenceStage.BASELINES_STORE, Baseline.serde());
     scorer.init(context);
     context.scheduledPunctuators().getFirst().getPunctuator().punctuate(streamTime);
     return context.forwarded().stream()
@@ -73,24 +66,8 @@ class RevivedTaskTest {
    */
   private static List<String> windows(WindowJoinProcessor join) {
     MockProcessorContext<String, EntityWindow> context = new MockProcessorContext<>();
-    KeyValueStore<String, EntityWindow> open =
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(EvidenceStage.WINDOWS_STORE),
-                Serdes.String(),
-                EntityWindowCodec.serde())
-            .withLoggingDisabled()
-            .build();
-    KeyValueStore<String, TemplateMiner> templates =
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(EvidenceStage.TEMPLATES_STORE),
-                Serdes.String(),
-                TemplateMiner.serde())
-            .withLoggingDisabled()
-            .build();
-    open.init(context.getStateStoreContext(), open);
-    templates.init(context.getStateStoreContext(), templates);
-    context.addStateStore(open);
-    context.addStateStore(templates);
+    store(context, EvidenceStage.WINDOWS_STORE, EntityWindowCodec.serde());
+    store(context, EvidenceStage.TEMPLATES_STORE, TemplateMiner.serde());
     join.init(context);
     var close = context.scheduledPunctuators().getFirst().getPunctuator();
     close.punctuate(4 * MINUTE);
@@ -106,5 +83,15 @@ class RevivedTaskTest {
     return context.forwarded().stream()
         .map(f -> f.record().value().entityKey + "@" + f.record().value().start)
         .toList();
+  }
+
+  /** Adds an empty in-memory store {@code name} to {@code context}. */
+  private static <V> void store(MockProcessorContext<?, ?> context, String name, Serde<V> values) {
+    KeyValueStore<String, V> store =
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+            .withLoggingDisabled()
+            .build();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
   }
 }
