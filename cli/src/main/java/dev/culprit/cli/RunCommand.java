@@ -143,6 +143,16 @@ final class RunCommand implements Callable<Integer> {
   Duration maxEventLead;
 
   @Option(
+      names = "--idle-advance",
+      defaultValue = "PT30S",
+      paramLabel = "DURATION",
+      description =
+          "How long a task's input may be quiet before its event time moves on by this host's"
+              + " clock, so the last windows close and a lone alert opens its incident without a"
+              + " later signal (ISO-8601, default PT30S; PT0S: event time moves only with signals).")
+  Duration idleAdvance;
+
+  @Option(
       names = "--max-body-bytes",
       defaultValue = "8388608",
       description = "Largest HTTP body accepted (default 8 MiB).")
@@ -284,6 +294,7 @@ final class RunCommand implements Callable<Integer> {
       SuppressionConfig held)
       throws Exception {
     DemoPrinter printer = new DemoPrinter(spec.commandLine().getOut(), output.equals("json"));
+    PipelineConfig live = PipelineConfig.defaults().withSuppression(held);
     try (LiveRunner runner =
             LiveRunner.start(
                 new LiveRunner.Settings(
@@ -300,7 +311,8 @@ final class RunCommand implements Callable<Integer> {
                     guarantee,
                     grpc),
                 opening.apply(
-                    spec.commandLine(), PipelineConfig.defaults().withSuppression(held)));
+                    spec.commandLine(),
+                    live.withEvidence(live.evidence().withIdleAdvance(idleAdvance))));
         IncidentConsumer incidents = new IncidentConsumer(clients, applicationId + "-console");
         IncidentNotifier notifier =
             notify.any()
@@ -360,6 +372,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (maxEventLead.isNegative()) {
       throw new ParameterException(cli, "--max-event-lead must not be negative");
+    }
+    if (idleAdvance.isNegative()) {
+      throw new ParameterException(cli, "--idle-advance must not be negative");
     }
     if (!output.equals("text") && !output.equals("json")) {
       throw new ParameterException(cli, "--output must be text or json, not " + output);

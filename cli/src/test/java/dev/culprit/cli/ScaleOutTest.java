@@ -122,7 +122,10 @@ class ScaleOutTest {
     try {
       check(incidentsByScope(cluster, all), all);
     } catch (AssertionError e) {
-      dump(cluster, BY_SCOPE, Path.of("target", "run-logs", "scale-out-by-scope.txt"));
+      // the scope repartition topic is purged as it is committed: the evidence topic shows what
+      // reached the incident stage
+      dump(
+          cluster, Topics.EVIDENCE.name(), Path.of("target", "run-logs", "scale-out-evidence.txt"));
       dump(cluster, Topics.ALERTS.name(), Path.of("target", "run-logs", "scale-out-alerts.txt"));
       throw e;
     }

@@ -54,6 +54,10 @@ public record PipelineConfig(
         Rankers.DEFAULT);
   }
 
+  public PipelineConfig withEvidence(EvidenceConfig e) {
+    return new PipelineConfig(e, incidents, graph, scope, ranker, suppression);
+  }
+
   public PipelineConfig withRanker(String name) {
     return new PipelineConfig(evidence, incidents, graph, scope, name, suppression);
   }

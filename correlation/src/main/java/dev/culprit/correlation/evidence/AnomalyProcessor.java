@@ -39,6 +39,7 @@ final class AnomalyProcessor
     latestEnd = Long.MIN_VALUE;
     baselines = context.getStateStore(EvidenceStage.BASELINES_STORE);
     context.schedule(config.window(), PunctuationType.STREAM_TIME, this::tick);
+    IdleClock.schedule(context, config.idleAdvance(), this::tick);
   }
 
   @Override

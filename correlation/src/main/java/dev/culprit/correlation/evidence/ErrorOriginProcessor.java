@@ -124,6 +124,7 @@ final class ErrorOriginProcessor
             this::forward);
     context.schedule(
         java.time.Duration.ofMillis(SETTLE / 2), PunctuationType.STREAM_TIME, this::settle);
+    IdleClock.schedule(context, config.idleAdvance(), this::settle);
   }
 
   @Override

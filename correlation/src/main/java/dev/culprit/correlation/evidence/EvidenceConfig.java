@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param minHistory windows of history needed before a feature is scored
  * @param threshold score from which a departure becomes evidence
  * @param maxFeatures features tracked per entity; the least recently seen go first
+ * @param idleAdvance wall-clock time a task's input may be quiet before its event time moves on by
+ *     the wall clock ({@link IdleClock}), so the last windows close and incidents open without a
+ *     later record; zero (the default, for replays in event time) never
  */
 public record EvidenceConfig(
     Duration window,
@@ -19,7 +22,8 @@ public record EvidenceConfig(
     int history,
     int minHistory,
     double threshold,
-    int maxFeatures) {
+    int maxFeatures,
+    Duration idleAdvance) {
 
   public EvidenceConfig {
     Objects.requireNonNull(window, "window");
@@ -40,6 +44,25 @@ public record EvidenceConfig(
     if (maxFeatures < 1) {
       throw new IllegalArgumentException("Invalid maxFeatures: " + maxFeatures);
     }
+    idleAdvance = idleAdvance == null ? Duration.ZERO : idleAdvance;
+    if (idleAdvance.isNegative()) {
+      throw new IllegalArgumentException("Invalid idleAdvance: " + idleAdvance);
+    }
+  }
+
+  public EvidenceConfig(
+      Duration window,
+      Duration grace,
+      int history,
+      int minHistory,
+      double threshold,
+      int maxFeatures) {
+    this(window, grace, history, minHistory, threshold, maxFeatures, Duration.ZERO);
+  }
+
+  /** These settings with event time moving on after {@code idle} of quiet input (zero: never). */
+  public EvidenceConfig withIdleAdvance(Duration idle) {
+    return new EvidenceConfig(window, grace, history, minHistory, threshold, maxFeatures, idle);
   }
 
   public static EvidenceConfig defaults() {

@@ -56,6 +56,7 @@ final class WindowJoinProcessor extends ContextualProcessor<String, Signal, Stri
     templates = context.getStateStore(EvidenceStage.TEMPLATES_STORE);
     long every = Math.max(1000, Math.min(config.window().toMillis(), config.grace().toMillis()));
     context.schedule(java.time.Duration.ofMillis(every), PunctuationType.STREAM_TIME, this::close);
+    IdleClock.schedule(context, config.idleAdvance(), this::close);
   }
 
   @Override
