@@ -23,13 +23,16 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
@@ -242,7 +245,17 @@ class ScaleOutTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     List<Set<Integer>> owned = List.of();
     while (System.nanoTime() < deadline) {
-      var group = admin.describeConsumerGroups(List.of(APP)).all().get().get(APP);
+      ConsumerGroupDescription group;
+      try {
+        group = admin.describeConsumerGroups(List.of(APP)).all().get().get(APP);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+          throw e;
+        }
+        // no instance has joined yet
+        Thread.sleep(500);
+        continue;
+      }
       owned = group.members().stream().map(ScaleOutTest::scopePartitions).toList();
       if (owned.size() == members
           && owned.stream().allMatch(s -> !s.isEmpty())
