@@ -24,6 +24,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Runs the pipeline in this process without a broker, fast: the topology's task, stores and serdes
@@ -151,6 +152,15 @@ public final class DirectDriver implements PipelineDriver {
   public List<Incident> finish() {
     task.commit();
     return drainIncidents();
+  }
+
+  /** The topology's key-value store {@code name}, as of the last commit ({@link #finish}). */
+  public <V> KeyValueStore<String, V> store(String name) {
+    KeyValueStore<String, V> store = driver.getKeyValueStore(name);
+    if (store == null) {
+      throw new IllegalArgumentException("The topology has no key-value store " + name);
+    }
+    return store;
   }
 
   @Override

@@ -33,7 +33,10 @@ import org.apache.kafka.streams.processor.internals.StreamTask;
  */
 final class DriverTask {
   private final StreamTask task;
+
+  /** Null for a topology without global stores. */
   private final GlobalStateUpdateTask global;
+
   private final MockProducer<byte[], byte[]> producer;
   private final MockConsumer<byte[], byte[]> consumer;
   private final Map<String, TopicPartition> inputs;
@@ -137,10 +140,12 @@ final class DriverTask {
         Optional.empty());
   }
 
-  /** Commits the task's offsets and flushes its stores and the global stores. */
+  /** Commits the task's offsets and flushes its stores and the global stores, if any. */
   void commit() {
     consumer.commitSync(task.prepareCommit(true));
     task.postCommit(true);
-    global.flushState();
+    if (global != null) {
+      global.flushState();
+    }
   }
 }
