@@ -12,6 +12,7 @@ import dev.culprit.model.SignalType;
 import dev.culprit.model.Span;
 import dev.culprit.model.Topics;
 import dev.culprit.topology.stage.SignalStreams;
+import dev.culprit.topology.state.ObjectCachingStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,10 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class EvidenceStage {
   static final String WINDOWS_STORE = "evidence-windows-v2";
+
+  /** Objects kept past a commit in the stores read and written per record. */
+  static final int CACHED_OBJECTS = 100_000;
+
   static final String BASELINES_STORE = "evidence-baselines-v1";
   static final String TEMPLATES_STORE = "evidence-log-templates-v1";
   static final String TRACES_STORE = "evidence-traces-v2";
@@ -73,11 +78,15 @@ public final class EvidenceStage {
       KStream<String, LogEvent> logs,
       KStream<String, Span> spans,
       KStream<String, Alert> alerts) {
+    // an open window is read and written back for every signal of its entity: cached as an object
+    // between commits, it is serialised once per commit instead
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(WINDOWS_STORE),
-            Serdes.String(),
-            EntityWindowCodec.serde()));
+        ObjectCachingStore.builder(
+            Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(WINDOWS_STORE),
+                Serdes.String(),
+                EntityWindowCodec.serde()),
+            CACHED_OBJECTS));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(BASELINES_STORE), Serdes.String(), Baseline.serde()));

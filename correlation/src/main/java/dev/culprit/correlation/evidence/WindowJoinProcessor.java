@@ -62,7 +62,8 @@ final class WindowJoinProcessor extends ContextualProcessor<String, Signal, Stri
   @Override
   public void process(Record<String, Signal> record) {
     Signal s = record.value();
-    if (s == null || record.key() == null) {
+    if (!(s instanceof MetricSample || s instanceof Span || s instanceof LogEvent)
+        || record.key() == null) {
       return;
     }
     long size = config.window().toMillis();
@@ -85,9 +86,7 @@ final class WindowJoinProcessor extends ContextualProcessor<String, Signal, Stri
       case MetricSample m -> w.add(m);
       case Span span -> w.add(span);
       case LogEvent log -> w.add(log, miner(record.key()).match(log.severity(), log.body()));
-      default -> {
-        return;
-      }
+      default -> throw new IllegalStateException("not a windowed signal: " + s.type());
     }
     open.put(storeKey, w);
   }

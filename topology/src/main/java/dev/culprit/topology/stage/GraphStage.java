@@ -6,6 +6,7 @@ import dev.culprit.model.LogEvent;
 import dev.culprit.model.MetricSample;
 import dev.culprit.model.Span;
 import dev.culprit.model.Topics;
+import dev.culprit.topology.state.ObjectCachingStore;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -131,9 +132,15 @@ public final class GraphStage {
   }
 
   private static void addStores(StreamsBuilder builder) {
+    // a trace's state is read and written back for every span of it: cached as an object between
+    // commits, it is serialised once per commit instead
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(TRACES_STORE), Serdes.String(), TraceStateCodec.serde()));
+        ObjectCachingStore.builder(
+            Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(TRACES_STORE),
+                Serdes.String(),
+                TraceStateCodec.serde()),
+            100_000));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(BATCH_STORE), Serdes.String(), InternalSerdes.GRAPH_EDGE));
