@@ -52,9 +52,6 @@ import org.apache.kafka.streams.state.Stores;
 public final class EvidenceStage {
   static final String WINDOWS_STORE = "evidence-windows-v2";
 
-  /** Objects kept past a commit in the stores read and written per record. */
-  static final int CACHED_OBJECTS = 100_000;
-
   static final String BASELINES_STORE = "evidence-baselines-v1";
   static final String TEMPLATES_STORE = "evidence-log-templates-v1";
   static final String TRACES_STORE = "evidence-traces-v2";
@@ -85,8 +82,7 @@ public final class EvidenceStage {
             Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(WINDOWS_STORE),
                 Serdes.String(),
-                EntityWindowCodec.serde()),
-            CACHED_OBJECTS));
+                EntityWindowCodec.serde())));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(BASELINES_STORE), Serdes.String(), Baseline.serde()));

@@ -139,8 +139,7 @@ public final class GraphStage {
             Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(TRACES_STORE),
                 Serdes.String(),
-                TraceStateCodec.serde()),
-            100_000));
+                TraceStateCodec.serde())));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(BATCH_STORE), Serdes.String(), InternalSerdes.GRAPH_EDGE));

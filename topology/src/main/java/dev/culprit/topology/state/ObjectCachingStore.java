@@ -21,41 +21,35 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * A key-value store that keeps the objects it handed out or was given since the task last
- * committed, and writes the changed ones to the store it wraps (and so to its changelog) when the
- * task commits. For state that a processor reads, changes and writes back on every record (an open
- * window, a trace being joined), where serialising the growing value each time costs more than the
- * processing: the value is serialised once per commit instead of once per record.
+ * A key-value store that keeps the objects it handed out or was given until the task commits, and
+ * then writes the changed ones to the store it wraps (and so to its changelog). For state that a
+ * processor reads, changes and writes back on every record (an open window, a trace being joined),
+ * where serialising the growing value each time costs more than the processing: the value is
+ * serialised once per commit instead of once per record.
  *
  * <p>What a processor sees is what the wrapped store would give it: a value read after a put is the
  * one put; an iteration (range, all) first writes what changed and then reads the wrapped store, so
  * it returns copies. The objects returned by {@link #get} are the cached ones: a processor must put
  * back what it changes, as it would have to for the change to last anyway, and must not change a
  * value it does not put back. Kafka Streams commits the wrapped store after this one has written to
- * it, before the task's offsets are committed; a task closed without a commit (a crash, a revived
- * task) drops the cache, so nothing uncommitted survives. At most {@code maxEntries} objects are
- * kept past a commit.
+ * it, before the task's offsets are committed. Nothing is kept past a commit, so the cache never
+ * holds what the wrapped store no longer has (a store restored or updated from its changelog, as a
+ * standby's is, is read afresh), and a task closed or initialised again without a commit (a crash,
+ * a revived task) drops what was not committed.
  */
 public final class ObjectCachingStore<V> implements KeyValueStore<String, V> {
   private final KeyValueStore<String, V> inner;
-  private final int maxEntries;
   private final Map<String, V> cache = new HashMap<>();
   private final Set<String> dirty = new HashSet<>();
 
-  ObjectCachingStore(KeyValueStore<String, V> inner, int maxEntries) {
+  ObjectCachingStore(KeyValueStore<String, V> inner) {
     this.inner = Objects.requireNonNull(inner, "inner");
-    if (maxEntries < 1) {
-      throw new IllegalArgumentException("Invalid maxEntries: " + maxEntries);
-    }
-    this.maxEntries = maxEntries;
   }
 
-  /**
-   * A builder of {@code inner}'s store wrapped in an object cache of at most {@code maxEntries}.
-   */
+  /** A builder of {@code inner}'s store wrapped in an object cache. */
   public static <V> StoreBuilder<KeyValueStore<String, V>> builder(
-      StoreBuilder<KeyValueStore<String, V>> inner, int maxEntries) {
-    return new Builder<>(inner, maxEntries);
+      StoreBuilder<KeyValueStore<String, V>> inner) {
+    return new Builder<>(inner);
   }
 
   /** The wrapped store (for tests). */
@@ -173,20 +167,14 @@ public final class ObjectCachingStore<V> implements KeyValueStore<String, V> {
   public void flush() {
     writeDirty();
     inner.flush();
-    trim();
+    cache.clear();
   }
 
   @Override
   public void commit(Map<TopicPartition, Long> changelogOffsets) {
     writeDirty();
     inner.commit(changelogOffsets);
-    trim();
-  }
-
-  private void trim() {
-    if (cache.size() > maxEntries) {
-      cache.clear();
-    }
+    cache.clear();
   }
 
   @Override
@@ -232,7 +220,7 @@ public final class ObjectCachingStore<V> implements KeyValueStore<String, V> {
     return inner.getPosition();
   }
 
-  private record Builder<V>(StoreBuilder<KeyValueStore<String, V>> inner, int maxEntries)
+  private record Builder<V>(StoreBuilder<KeyValueStore<String, V>> inner)
       implements StoreBuilder<KeyValueStore<String, V>> {
     @Override
     public StoreBuilder<KeyValueStore<String, V>> withCachingEnabled() {
@@ -260,7 +248,7 @@ public final class ObjectCachingStore<V> implements KeyValueStore<String, V> {
 
     @Override
     public KeyValueStore<String, V> build() {
-      return new ObjectCachingStore<>(inner.build(), maxEntries);
+      return new ObjectCachingStore<>(inner.build());
     }
 
     @Override
