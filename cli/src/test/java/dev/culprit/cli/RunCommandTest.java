@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,9 +24,10 @@ import picocli.CommandLine;
 
 /**
  * {@code culprit run} with no cluster named: it starts its own broker under {@code --data-dir},
- * turns Alertmanager webhooks into an incident, and a second run on the same directory finds the
- * incident it wrote before (the stores' changelogs, like every topic, are in the broker's log under
- * the same directory).
+ * turns Alertmanager webhooks into an incident, is ready ({@code /health/ready}), takes a gzipped
+ * OTLP/JSON batch as the Collector's {@code otlphttp} exporter sends it (counted on {@code
+ * /metrics}), and a second run on the same directory finds the incident it wrote before (the
+ * stores' changelogs, like every topic, are in the broker's log under the same directory).
  */
 class RunCommandTest {
   private static final List<String> ALERTS =
@@ -42,7 +44,8 @@ class RunCommandTest {
   @TempDir Path data;
 
   @Test
-  void runsOnItsOwnBrokerAndKeepsTheIncidentsAcrossARestart() throws Exception {
+  void runsOnItsOwnBrokerTakesAWebhookAndAGzippedOtlpBatchAndKeepsTheIncidentsAcrossARestart()
+      throws Exception {
     String id;
     try (Running first = Running.start(data)) {
       long minute = Instant.now().getEpochSecond() / 60 * 60 - 600;
@@ -59,6 +62,18 @@ class RunCommandTest {
       }
       JsonNode incident = first.awaitIncident();
       assertThat(incident.path("rootCauses").toString()).contains("checkout");
+      assertThat(get(first.port, "/health/ready").statusCode()).isEqualTo(200);
+      HttpResponse<String> otlp =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port + "/v1/metrics"))
+                  .header("Content-Type", "application/json")
+                  .header("Content-Encoding", "gzip")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(otlpMetrics(minute))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(otlp.statusCode()).as(otlp.body()).isEqualTo(200);
+      assertThat(get(first.port, "/metrics").body())
+          .contains("culprit_http_requests_total{route=\"/v1/metrics\",status=\"200\"} 1.0");
       id = incident.path("id").asText();
       assertThat(first.stop()).isZero();
     }
@@ -73,6 +88,33 @@ class RunCommandTest {
       assertThat(second.awaitIncident().path("id").asText()).isEqualTo(id);
       assertThat(second.stop()).isZero();
     }
+  }
+
+  private HttpResponse<String> get(int port, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An OTLP/JSON metrics batch as the Collector's otlphttp exporter sends it: one gauge point. */
+  private static byte[] otlpMetrics(long epochSecond) {
+    return """
+        {"resourceMetrics":[{"resource":{"attributes":[
+          {"key":"service.name","value":{"stringValue":"checkout"}},
+          {"key":"k8s.pod.name","value":{"stringValue":"checkout-7d9f-x2k4l"}}]},
+         "scopeMetrics":[{"metrics":[{"name":"process.cpu.utilization","unit":"1",
+          "gauge":{"dataPoints":[{"timeUnixNano":"%d","asDouble":0.42}]}}]}]}]}
+        """
+        .formatted(epochSecond * 1_000_000_000L)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] gzip(byte[] bytes) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+      z.write(bytes);
+    }
+    return out.toByteArray();
   }
 
   private static String webhook(int i, long startsAt) {
