@@ -10,14 +10,10 @@ import dev.culprit.model.Resource;
 import dev.culprit.model.Signal;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,8 +47,8 @@ class IdleClockTest {
   @Test
   void theLastWindowClosesOnceTheInputIsQuietLongEnough() {
     MockProcessorContext<String, EntityWindow> context = new MockProcessorContext<>();
-    store(context, EvidenceStage.WINDOWS_STORE, EntityWindowCodec.serde());
-    store(context, EvidenceStage.TEMPLATES_STORE, TemplateMiner.serde());
+    TestStores.add(context, EvidenceStage.WINDOWS_STORE, EntityWindowCodec.serde());
+    TestStores.add(context, EvidenceStage.TEMPLATES_STORE, TemplateMiner.serde());
     WindowJoinProcessor join = new WindowJoinProcessor(LIVE);
     join.init(context);
     Punctuator wall = wallClock(context);
@@ -79,7 +75,7 @@ class IdleClockTest {
   @Test
   void aQuietScorerTicksForTheWindowsThatTheWallClockClosed() {
     MockProcessorContext<String, ScopedEvent> context = new MockProcessorContext<>();
-    store(context, EvidenceStage.BASELINES_STORE, Baseline.serde());
+    TestStores.add(context, EvidenceStage.BASELINES_STORE, Baseline.serde());
     AnomalyProcessor scorer = new AnomalyProcessor(LIVE);
     scorer.init(context);
     Punctuator wall = wallClock(context);
@@ -98,7 +94,7 @@ class IdleClockTest {
   @Test
   void replaysScheduleNothingOnTheWallClock() {
     MockProcessorContext<String, ScopedEvent> context = new MockProcessorContext<>();
-    store(context, EvidenceStage.BASELINES_STORE, Baseline.serde());
+    TestStores.add(context, EvidenceStage.BASELINES_STORE, Baseline.serde());
     new AnomalyProcessor(EvidenceConfig.defaults()).init(context);
 
     assertThat(context.scheduledPunctuators())
@@ -114,15 +110,5 @@ class IdleClockTest {
     assertThat(wall).hasSize(1);
     assertThat(wall.getFirst().getInterval()).isEqualTo(IdleClock.CHECK);
     return wall.getFirst().getPunctuator();
-  }
-
-  /** Adds an empty in-memory store {@code name} to {@code context}. */
-  private static <V> void store(MockProcessorContext<?, ?> context, String name, Serde<V> values) {
-    KeyValueStore<String, V> store =
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-            .withLoggingDisabled()
-            .build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
   }
 }

@@ -8,12 +8,8 @@ import dev.culprit.model.MetricSample;
 import dev.culprit.model.Resource;
 import dev.culprit.model.Signal;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +46,7 @@ class RevivedTaskTest {
   /** Initialises {@code scorer} on an empty store and punctuates at {@code streamTime}. */
   private static List<Long> ticks(AnomalyProcessor scorer, long streamTime) {
     MockProcessorContext<String, ScopedEvent> context = new MockProcessorContext<>();
-    store(context, EvidenceStage.BASELINES_STORE, Baseline.serde());
+    TestStores.add(context, EvidenceStage.BASELINES_STORE, Baseline.serde());
     scorer.init(context);
     context.scheduledPunctuators().getFirst().getPunctuator().punctuate(streamTime);
     return context.forwarded().stream()
@@ -66,8 +62,8 @@ class RevivedTaskTest {
    */
   private static List<String> windows(WindowJoinProcessor join) {
     MockProcessorContext<String, EntityWindow> context = new MockProcessorContext<>();
-    store(context, EvidenceStage.WINDOWS_STORE, EntityWindowCodec.serde());
-    store(context, EvidenceStage.TEMPLATES_STORE, TemplateMiner.serde());
+    TestStores.add(context, EvidenceStage.WINDOWS_STORE, EntityWindowCodec.serde());
+    TestStores.add(context, EvidenceStage.TEMPLATES_STORE, TemplateMiner.serde());
     join.init(context);
     var close = context.scheduledPunctuators().getFirst().getPunctuator();
     close.punctuate(4 * MINUTE);
@@ -83,15 +79,5 @@ class RevivedTaskTest {
     return context.forwarded().stream()
         .map(f -> f.record().value().entityKey + "@" + f.record().value().start)
         .toList();
-  }
-
-  /** Adds an empty in-memory store {@code name} to {@code context}. */
-  private static <V> void store(MockProcessorContext<?, ?> context, String name, Serde<V> values) {
-    KeyValueStore<String, V> store =
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-            .withLoggingDisabled()
-            .build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
   }
 }
