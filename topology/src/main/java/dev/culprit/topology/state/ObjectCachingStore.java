@@ -211,7 +211,7 @@ public final class ObjectCachingStore<V> implements KeyValueStore<String, V> {
 
   @Override
   public <R> QueryResult<R> query(Query<R> query, PositionBound bound, QueryConfig config) {
-    writeDirty();
+    // interactive queries come from other threads than the task's: they see what was committed
     return inner.query(query, bound, config);
   }
 
