@@ -51,7 +51,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class EvidenceStage {
   static final String WINDOWS_STORE = "evidence-windows-v2";
-
   static final String BASELINES_STORE = "evidence-baselines-v1";
   static final String TEMPLATES_STORE = "evidence-log-templates-v1";
   static final String TRACES_STORE = "evidence-traces-v2";
@@ -75,8 +74,8 @@ public final class EvidenceStage {
       KStream<String, LogEvent> logs,
       KStream<String, Span> spans,
       KStream<String, Alert> alerts) {
-    // an open window is read and written back for every signal of its entity: cached as an object
-    // between commits, it is serialised once per commit instead
+    // an open window is read and written back for every signal of its entity: kept as an object
+    // until the task commits, it is serialised once per commit instead
     builder.addStateStore(
         ObjectCachingStore.builder(
             Stores.keyValueStoreBuilder(

@@ -132,8 +132,8 @@ public final class GraphStage {
   }
 
   private static void addStores(StreamsBuilder builder) {
-    // a trace's state is read and written back for every span of it: cached as an object between
-    // commits, it is serialised once per commit instead
+    // a trace's state is read and written back for every span of it: kept as an object until the
+    // task commits, it is serialised once per commit instead
     builder.addStateStore(
         ObjectCachingStore.builder(
             Stores.keyValueStoreBuilder(
